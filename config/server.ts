@@ -1,0 +1,14 @@
+import type { Core } from '@strapi/strapi';
+import { requireSecret } from '../src/lib/env-secrets';
+
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server => ({
+  host: env('HOST', '0.0.0.0'),
+  port: env.int('PORT', 1337),
+  proxy: env.bool('PROXY', false),
+  app: {
+    keys: requireSecret(env, 'APP_KEYS').split(','),
+  },
+  cron: { enabled: env.bool('CRON_ENABLED', true) },
+});
+
+export default config;

@@ -1,0 +1,99 @@
+import type { Core } from '@strapi/strapi';
+import { contentTypes } from '@strapi/utils';
+import { assertConsultationWindow } from '../api/consultation-draft/validation';
+import { assertSingleTarget } from '../api/feedback/validation';
+import { assertPolicySummary } from '../api/policy/validation';
+import { relationIntent } from '../lib/relation-input';
+import { CONSULTATION_DRAFT_UID, FEEDBACK_UID, POLICY_UID } from '../lib/uids';
+
+type Data = Record<string, unknown>;
+type WriteContext = { uid: string; action: string; params: { documentId?: string; locale?: string; data?: Data } };
+type StageChange = { id?: number; stage: string; changedAt: string | Date; note?: string | null };
+
+const WRITE_ACTIONS = new Set(['create', 'update']);
+const DEFAULT_POLICY_STAGE = 'proposal';
+
+/**
+ * The current draft row of a document, preferring `locale` and falling back to any locale: the
+ * state a write is applied to (non-localized fields are shared by every locale).
+ */
+const currentDraft = async (
+  strapi: Core.Strapi,
+  uid: string,
+  documentId: string | undefined,
+  { locale, populate }: { locale?: string; populate?: string[] } = {},
+) => {
+  if (!documentId) return null;
+  const draftsOnly = contentTypes.hasDraftAndPublish(strapi.getModel(uid as never)) ? { publishedAt: null } : {};
+  const rows = (await strapi.db
+    .query(uid as never)
+    .findMany({ where: { documentId, ...draftsOnly }, populate })) as Data[];
+  return rows.find((row) => row.locale === locale) ?? rows[0] ?? null;
+};
+
+/** Appends a `stageHistory` entry whenever a policy is created or its `stage` changes. */
+const appendStageHistory = async (strapi: Core.Strapi, ctx: WriteContext, data: Data) => {
+  const locale = ctx.params.locale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale());
+  const existing =
+    ctx.action === 'update'
+      ? await currentDraft(strapi, POLICY_UID, ctx.params.documentId, { locale, populate: ['stageHistory'] })
+      : null;
+  const previousStage = existing ? (existing.stage as string | null) : null;
+  const nextStage = (data.stage as string | undefined) ?? (existing ? undefined : DEFAULT_POLICY_STAGE);
+  if (!nextStage || nextStage === previousStage) return;
+  // Components can only be kept by id on their own row; another locale's entries are copied.
+  const stored = (existing?.stageHistory as StageChange[] | undefined) ?? [];
+  const sameRow = existing?.locale === locale;
+  const history: StageChange[] = Array.isArray(data.stageHistory)
+    ? (data.stageHistory as StageChange[])
+    : stored.map(({ id, stage, changedAt, note }) => (sameRow ? ({ id } as StageChange) : { stage, changedAt, note }));
+  data.stageHistory = [...history, { stage: nextStage, changedAt: new Date().toISOString() }];
+};
+
+const validateConsultationDraft = async (strapi: Core.Strapi, ctx: WriteContext, data: Data) => {
+  if (!('opensAt' in data) && !('closesAt' in data)) return;
+  const existing = ctx.action === 'update' ? await currentDraft(strapi, CONSULTATION_DRAFT_UID, ctx.params.documentId) : null;
+  assertConsultationWindow({
+    opensAt: 'opensAt' in data ? data.opensAt : existing?.opensAt,
+    closesAt: 'closesAt' in data ? data.closesAt : existing?.closesAt,
+  });
+};
+
+const validateFeedback = async (strapi: Core.Strapi, ctx: WriteContext, data: Data) => {
+  const draftIntent = relationIntent(data, 'consultationDraft');
+  const policyIntent = relationIntent(data, 'policy');
+  if (ctx.action === 'update' && draftIntent === 'unchanged' && policyIntent === 'unchanged') return;
+  const existing =
+    ctx.action === 'update'
+      ? await currentDraft(strapi, FEEDBACK_UID, ctx.params.documentId, { populate: ['consultationDraft', 'policy'] })
+      : null;
+  const resolve = (intent: string, key: string) => (intent === 'unchanged' ? Boolean(existing?.[key]) : intent === 'set');
+  assertSingleTarget(resolve(draftIntent, 'consultationDraft'), resolve(policyIntent, 'policy'));
+};
+
+/**
+ * Content rules that hold on every write path (admin panel, content-manager API, REST, document
+ * service), enforced as document-service middlewares rather than database lifecycles.
+ */
+export const registerDocumentMiddlewares = (strapi: Core.Strapi): void => {
+  strapi.documents.use(async (context, next) => {
+    const ctx = context as unknown as WriteContext;
+    const data = ctx.params?.data;
+    if (!WRITE_ACTIONS.has(ctx.action) || !data) return next();
+    switch (ctx.uid) {
+      case POLICY_UID:
+        assertPolicySummary(data, ctx.action === 'create');
+        await appendStageHistory(strapi, ctx, data);
+        break;
+      case CONSULTATION_DRAFT_UID:
+        await validateConsultationDraft(strapi, ctx, data);
+        break;
+      case FEEDBACK_UID:
+        await validateFeedback(strapi, ctx, data);
+        break;
+      default:
+        break;
+    }
+    return next();
+  });
+};

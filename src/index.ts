@@ -1,0 +1,23 @@
+import type { Core } from '@strapi/strapi';
+import { ensureLocales } from './bootstrap/locales';
+import { syncPublicPermissions } from './bootstrap/public-permissions';
+import { seedSuperAdmin } from './bootstrap/seed-admin';
+import { registerDocumentMiddlewares } from './document-middlewares';
+import { registerConsultationStatusField } from './graphql/consultation-status';
+import { registerGraphqlPublishedOnly } from './graphql/published-only';
+import { seedDemoOnFirstBoot } from './seed';
+
+export default {
+  register({ strapi }: { strapi: Core.Strapi }) {
+    registerDocumentMiddlewares(strapi);
+    registerConsultationStatusField(strapi);
+    registerGraphqlPublishedOnly(strapi);
+  },
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await ensureLocales(strapi);
+    await syncPublicPermissions(strapi);
+    await seedSuperAdmin(strapi);
+    await seedDemoOnFirstBoot(strapi);
+  },
+};
