@@ -9,6 +9,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
     keys: requireSecret(env, 'APP_KEYS').split(','),
   },
   cron: { enabled: env.bool('CRON_ENABLED', true) },
+  logger: {
+    updates: { enabled: false },
+    startup: { enabled: env.bool('STARTUP_BANNER', true) },
+  },
 });
 
 export default config;

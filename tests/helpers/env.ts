@@ -7,7 +7,6 @@ export const applyTestEnv = (): void => {
   process.env.NODE_ENV = 'test';
   process.env.ENV_PATH = path.join(APP_DIR, 'tests/helpers/test.env');
   process.env.STRAPI_TELEMETRY_DISABLED = 'true';
-  process.env.STRAPI_DISABLE_UPDATE_NOTIFICATION = 'true';
   process.env.LOG_LEVEL ??= 'warn';
   process.env.DATABASE_CLIENT ??= 'sqlite';
   process.env.SEED_DEMO ??= 'false';
