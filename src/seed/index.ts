@@ -1,3 +1,230 @@
 import type { Core } from '@strapi/strapi';
+import { AGENCY_UID, AUDIENCE_UID, CONSULTATION_DRAFT_UID, FEEDBACK_UID, FOCAL_POINT_UID, POLICY_UID } from '../lib/uids';
+import { AGENCIES } from './data/agencies';
+import { AUDIENCES } from './data/audiences';
+import { CONSULTATION_DRAFTS } from './data/consultation-drafts';
+import { FEEDBACK } from './data/feedback';
+import { FOCAL_POINTS } from './data/focal-points';
+import { POLICIES, type SeedPolicy } from './data/policies';
 
-export const seedDemoOnFirstBoot = async (_strapi: Core.Strapi): Promise<void> => {};
+const DAY_MS = 24 * 60 * 60 * 1000;
+const FEEDBACK_RESPONSE_DAYS = 15;
+
+export type SeedSummary = Record<'agencies' | 'focalPoints' | 'audiences' | 'policies' | 'consultationDrafts' | 'feedback', number>;
+
+type Documents = ReturnType<Core.Strapi['documents']>;
+type Doc = { documentId: string; id: number };
+
+const paragraphsToBlocks = (paragraphs: string[]) =>
+  paragraphs.map((text) => ({ type: 'paragraph', children: [{ type: 'text', text }] }));
+
+const daysFromNow = (days: number, now: Date) => new Date(now.getTime() + days * DAY_MS);
+
+/** Seeds one kind of document: looks each item up by its natural key and creates only what is missing. */
+const seedEach = async <T>(
+  items: T[],
+  find: (item: T) => Promise<Doc | null>,
+  create: (item: T) => Promise<Doc>,
+): Promise<{ created: number; ids: Map<T, string> }> => {
+  let created = 0;
+  const ids = new Map<T, string>();
+  for (const item of items) {
+    let doc = await find(item);
+    if (!doc) {
+      doc = await create(item);
+      created += 1;
+    }
+    ids.set(item, doc.documentId);
+  }
+  return { created, ids };
+};
+
+const findOne = async (documents: Documents, filters: Record<string, unknown>, params: Record<string, unknown> = {}) =>
+  ((await documents.findFirst({ filters, ...params } as never)) as Doc | null) ?? null;
+
+/**
+ * Loads the Vietnamese-language demo of a province modelled on Lao Cai. Idempotent: every item is
+ * looked up by its natural key (agency code, slug, tracking code…) and only missing items are created.
+ */
+export const seedDemo = async (strapi: Core.Strapi, now: Date = new Date()): Promise<SeedSummary> => {
+  const agencies = strapi.documents(AGENCY_UID);
+  const focalPoints = strapi.documents(FOCAL_POINT_UID);
+  const audiences = strapi.documents(AUDIENCE_UID);
+  const policies = strapi.documents(POLICY_UID);
+  const drafts = strapi.documents(CONSULTATION_DRAFT_UID);
+  const feedbacks = strapi.documents(FEEDBACK_UID);
+
+  const agencyIds = new Map<string, string>();
+  const agencyResult = await seedEach(
+    AGENCIES,
+    (agency) => findOne(agencies, { code: agency.code }, { locale: 'vi' }),
+    async (agency) => {
+      const parent = agency.parent ? agencyIds.get(agency.parent) : undefined;
+      const doc = (await agencies.create({
+        locale: 'vi',
+        data: { name: agency.name, code: agency.code, kind: agency.kind, active: true, ...(parent ? { parent } : {}) },
+      } as never)) as Doc;
+      await agencies.update({ documentId: doc.documentId, locale: 'en', data: { name: agency.nameEn } } as never);
+      return doc;
+    },
+  );
+  for (const [agency, documentId] of agencyResult.ids) agencyIds.set(agency.code, documentId);
+  const agencyId = (code: string) => {
+    const id = agencyIds.get(code);
+    if (!id) throw new Error(`seed: unknown agency ${code}`);
+    return id;
+  };
+
+  const focalResult = await seedEach(
+    FOCAL_POINTS,
+    (person) => findOne(focalPoints, { fullName: person.fullName, agency: { code: person.agency } }),
+    (person) =>
+      focalPoints.create({
+        data: {
+          fullName: person.fullName,
+          position: person.position,
+          role: person.role,
+          assignment: person.assignment,
+          agency: agencyId(person.agency),
+          email: person.email,
+          phone: person.phone,
+          appointedAt: person.appointedAt,
+          active: true,
+        },
+      } as never) as Promise<Doc>,
+  );
+
+  const audienceResult = await seedEach(
+    AUDIENCES,
+    (audience) => findOne(audiences, { slug: audience.slug }, { locale: 'vi' }),
+    async (audience) => {
+      const doc = (await audiences.create({ locale: 'vi', data: { name: audience.name, slug: audience.slug } } as never)) as Doc;
+      await audiences.update({ documentId: doc.documentId, locale: 'en', data: { name: audience.nameEn, slug: audience.slug } } as never);
+      return doc;
+    },
+  );
+  const audienceIds = new Map([...audienceResult.ids].map(([audience, id]) => [audience.slug, id]));
+
+  const createPolicy = async (policy: SeedPolicy): Promise<Doc> => {
+    const history = (policy.previousStages ?? []).map((stage, index, all) => ({
+      stage,
+      changedAt: daysFromNow(-30 * (all.length - index + 1), now).toISOString(),
+    }));
+    const doc = (await policies.create({
+      locale: 'vi',
+      data: {
+        title: policy.title,
+        slug: policy.slug,
+        documentNumber: policy.documentNumber,
+        summary: policy.summary,
+        body: paragraphsToBlocks(policy.paragraphs),
+        stage: policy.stage,
+        stageHistory: history,
+        issuer: policy.issuer,
+        leadAgency: agencyId(policy.leadAgency),
+        audiences: policy.audiences.map((slug) => audienceIds.get(slug)).filter(Boolean),
+        affectsPeopleAndBusinesses: policy.affectsPeopleAndBusinesses,
+        largeSocialImpact: policy.largeSocialImpact,
+        issuedAt: policy.issuedAt,
+        effectiveFrom: policy.effectiveFrom,
+      },
+    } as never)) as Doc;
+    if (policy.en) {
+      await policies.update({
+        documentId: doc.documentId,
+        locale: 'en',
+        data: {
+          title: policy.en.title,
+          slug: policy.en.slug,
+          summary: policy.en.summary,
+          body: paragraphsToBlocks(policy.en.paragraphs),
+        },
+      } as never);
+    }
+    if (!policy.unpublished) {
+      await policies.publish({ documentId: doc.documentId, locale: 'vi' } as never);
+      if (policy.en) await policies.publish({ documentId: doc.documentId, locale: 'en' } as never);
+    }
+    return doc;
+  };
+  const policyResult = await seedEach(
+    POLICIES,
+    (policy) => findOne(policies, { slug: policy.slug }, { locale: 'vi', status: 'draft' }),
+    createPolicy,
+  );
+  const policyIds = new Map([...policyResult.ids].map(([policy, id]) => [policy.slug, id]));
+
+  const draftResult = await seedEach(
+    CONSULTATION_DRAFTS,
+    (draft) => findOne(drafts, { title: draft.title }, { locale: 'vi', status: 'draft' }),
+    async (draft) => {
+      const doc = (await drafts.create({
+        locale: 'vi',
+        data: {
+          title: draft.title,
+          policy: policyIds.get(draft.policy),
+          version: draft.version,
+          summary: draft.summary,
+          opensAt: daysFromNow(draft.opensInDays, now).toISOString(),
+          closesAt: daysFromNow(draft.closesInDays, now).toISOString(),
+          questions: draft.questions.map((text) => ({ text })),
+          responseReport: draft.responseReport,
+        },
+      } as never)) as Doc;
+      if (!draft.unpublished) await drafts.publish({ documentId: doc.documentId, locale: 'vi' } as never);
+      return doc;
+    },
+  );
+  const draftIds = new Map([...draftResult.ids].map(([draft, id]) => [draft.key, id]));
+
+  const feedbackResult = await seedEach(
+    FEEDBACK,
+    (item) => findOne(feedbacks, { trackingCode: item.trackingCode }),
+    async (item) => {
+      const receivedAt = daysFromNow(-item.receivedDaysAgo, now);
+      const answered = item.status === 'answered' || item.status === 'closed';
+      const doc = (await feedbacks.create({
+        data: {
+          ...(item.consultationDraft ? { consultationDraft: draftIds.get(item.consultationDraft) } : {}),
+          ...(item.policy ? { policy: policyIds.get(item.policy) } : {}),
+          submitterType: item.submitterType,
+          fullName: item.fullName,
+          organizationName: item.organizationName,
+          email: item.email,
+          phone: item.phone,
+          content: item.content,
+          category: item.category,
+          status: item.status,
+          response: item.response,
+          respondedAt: answered ? daysFromNow(-item.receivedDaysAgo + 5, now).toISOString() : undefined,
+          respondingAgency: item.respondingAgency ? agencyId(item.respondingAgency) : undefined,
+          trackingCode: item.trackingCode,
+          dueAt: daysFromNow(-item.receivedDaysAgo + FEEDBACK_RESPONSE_DAYS, now).toISOString(),
+          publicConsent: item.publicConsent,
+          source: item.source,
+        },
+      } as never)) as Doc;
+      // The demo needs feedback that arrived in the past (overdue lists, KPIs): backdate the row.
+      await strapi.db.query(FEEDBACK_UID).update({ where: { id: doc.id }, data: { createdAt: receivedAt } });
+      return doc;
+    },
+  );
+
+  return {
+    agencies: agencyResult.created,
+    focalPoints: focalResult.created,
+    audiences: audienceResult.created,
+    policies: policyResult.created,
+    consultationDrafts: draftResult.created,
+    feedback: feedbackResult.created,
+  };
+};
+
+/** In development, seeds the demo on the first boot of an empty database (disable with SEED_DEMO=false). */
+export const seedDemoOnFirstBoot = async (strapi: Core.Strapi): Promise<void> => {
+  if (process.env.SEED_DEMO === 'false' || strapi.config.get('environment') !== 'development') return;
+  if ((await strapi.db.query(AGENCY_UID).count()) > 0) return;
+  strapi.log.info('[seed] empty database: loading the demo data');
+  const summary = await seedDemo(strapi);
+  strapi.log.info(`[seed] demo loaded: ${JSON.stringify(summary)}`);
+};

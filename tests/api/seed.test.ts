@@ -1,0 +1,76 @@
+import { seedDemo } from '../../src/seed';
+import { AGENCIES, AGENCIES_WITHOUT_FOCAL_POINT } from '../../src/seed/data/agencies';
+import { startTestApp, type TestApp } from '../helpers/strapi';
+
+let app: TestApp;
+
+beforeAll(async () => {
+  app = await startTestApp('seed');
+});
+
+afterAll(async () => {
+  await app.stop();
+});
+
+const UIDS = [
+  'api::agency.agency',
+  'api::focal-point.focal-point',
+  'api::audience.audience',
+  'api::policy.policy',
+  'api::consultation-draft.consultation-draft',
+  'api::feedback.feedback',
+] as const;
+
+const countRows = async () =>
+  Object.fromEntries(await Promise.all(UIDS.map(async (uid) => [uid, await app.strapi.db.query(uid).count()] as const)));
+
+describe('the demo seed', () => {
+  let firstRun: Awaited<ReturnType<typeof seedDemo>>;
+  let rowsAfterFirstRun: Record<string, number>;
+
+  beforeAll(async () => {
+    firstRun = await seedDemo(app.strapi);
+    rowsAfterFirstRun = await countRows();
+  });
+
+  it('loads a realistic province: 25+ agencies, 40+ focal points, 20+ policies, drafts and feedback', () => {
+    expect(firstRun.agencies).toBeGreaterThanOrEqual(25);
+    expect(firstRun.focalPoints).toBeGreaterThanOrEqual(40);
+    expect(firstRun.policies).toBeGreaterThanOrEqual(20);
+    expect(firstRun.consultationDrafts).toBeGreaterThanOrEqual(6);
+    expect(firstRun.feedback).toBeGreaterThanOrEqual(15);
+  });
+
+  it('is idempotent: a second run creates nothing and changes no row count', async () => {
+    const secondRun = await seedDemo(app.strapi);
+    expect(Object.values(secondRun).every((created) => created === 0)).toBe(true);
+    expect(await countRows()).toEqual(rowsAfterFirstRun);
+  });
+
+  it('leaves some agencies without a focal point so coverage is below 100 %', async () => {
+    const response = await app.http().get('/api/agencies').query({ populate: 'focalPoints', pagination: { pageSize: 100 } });
+    expect(response.status).toBe(200);
+    const uncovered = response.body.data.filter((agency: { focalPoints: unknown[] }) => agency.focalPoints.length === 0);
+    expect(uncovered.map((agency: { code: string }) => agency.code).sort()).toEqual([...AGENCIES_WITHOUT_FOCAL_POINT].sort());
+    expect(response.body.meta.pagination.total).toBe(AGENCIES.length);
+  });
+
+  it('publishes policies in every stage, in Vietnamese and for some in English', async () => {
+    const vi = await app.http().get('/api/policies').query({ pagination: { pageSize: 100 }, fields: ['stage'] });
+    const stages = new Set(vi.body.data.map((policy: { stage: string }) => policy.stage));
+    expect([...stages].sort()).toEqual(['adopted', 'drafting', 'implementing', 'promulgated', 'proposal', 'repealed']);
+    const en = await app.http().get('/api/policies').query({ locale: 'en' });
+    expect(en.body.meta.pagination.total).toBeGreaterThanOrEqual(3);
+  });
+
+  it('has consultation drafts that are open, upcoming and closed', async () => {
+    const response = await app.http().get('/api/consultation-drafts').query({ pagination: { pageSize: 100 } });
+    const statuses = new Set(response.body.data.map((draft: { consultationStatus: string }) => draft.consultationStatus));
+    expect([...statuses].sort()).toEqual(['closed', 'open', 'upcoming']);
+  });
+
+  it('has feedback in every status', async () => {
+    const rows = (await app.strapi.db.query('api::feedback.feedback').findMany({ select: ['status'] })) as Array<{ status: string }>;
+    expect([...new Set(rows.map((row) => row.status))].sort()).toEqual(['answered', 'assigned', 'closed', 'received', 'rejected']);
+  });
+});
