@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { AGENCY_UID, AUDIENCE_UID, CONSULTATION_DRAFT_UID, FEEDBACK_UID, FOCAL_POINT_UID, POLICY_UID } from '../lib/uids';
 import { AGENCIES } from './data/agencies';
+import { seedDemoSuperAdmin } from './demo-admins';
 import { AUDIENCES } from './data/audiences';
 import { CONSULTATION_DRAFTS } from './data/consultation-drafts';
 import { FEEDBACK } from './data/feedback';
@@ -220,9 +221,13 @@ export const seedDemo = async (strapi: Core.Strapi, now: Date = new Date()): Pro
   };
 };
 
-/** In development, seeds the demo on the first boot of an empty database (disable with SEED_DEMO=false). */
+/**
+ * In development, seeds the demo on the first boot of an empty database, with its demo accounts
+ * (disable with SEED_DEMO=false). Never runs in another environment.
+ */
 export const seedDemoOnFirstBoot = async (strapi: Core.Strapi): Promise<void> => {
   if (process.env.SEED_DEMO === 'false' || strapi.config.get('environment') !== 'development') return;
+  await seedDemoSuperAdmin(strapi);
   if ((await strapi.db.query(AGENCY_UID).count()) > 0) return;
   strapi.log.info('[seed] empty database: loading the demo data');
   const summary = await seedDemo(strapi);
