@@ -5,6 +5,7 @@ import { countSyllables, estimateSeconds } from '../../src/api/radio-script/spee
 import { blocksToText, markdownToText } from '../../src/api/radio-script/speech/markup';
 import { normaliseForSpeech, SPOKEN_EMAIL, SPOKEN_URL } from '../../src/api/radio-script/speech/normalise';
 import { readDigits, readNumber } from '../../src/api/radio-script/speech/number-words';
+import { buildRadioScript } from '../../src/api/radio-script/speech/script-template';
 
 describe('Vietnamese number words', () => {
   it.each([
@@ -194,5 +195,39 @@ describe('duration estimate', () => {
     expect(estimateSeconds('một hai ba')).toBe(2);
     expect(estimateSeconds('')).toBe(0);
     expect(estimateSeconds(words, 0)).toBe(60);
+  });
+});
+
+describe('generated radio script', () => {
+  const script = buildRadioScript({
+    title: 'Chính sách hỗ trợ phát triển du lịch cộng đồng',
+    documentNumber: '12/2024/NQ-HĐND',
+    summary: 'Hộ gia đình làm du lịch cộng đồng được hỗ trợ tới 50.000.000 đồng.',
+    body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Hồ sơ nộp tại UBND xã trước ngày 30/6 hằng năm.' }] }],
+    stage: 'implementing',
+    issuer: 'provincial-people-council',
+    issuedAt: '2024-07-12',
+    effectiveFrom: '2024-08-01',
+    audiences: ['Người dân', 'Đồng bào dân tộc thiểu số'],
+    leadAgency: 'Sở Văn hóa, Thể thao và Du lịch',
+    focalPoint: { fullName: 'Lê Quang Phong', position: 'Phó Giám đốc' },
+  });
+
+  it('opens with the greeting and closes with thanks', () => {
+    expect(script.startsWith('Kính thưa toàn thể nhân dân!')).toBe(true);
+    expect(script.endsWith('Đài truyền thanh xin cảm ơn bà con đã lắng nghe!')).toBe(true);
+  });
+
+  it('says who issued it, who it affects, from when, and where to ask', () => {
+    expect(script).toContain('Hội đồng nhân dân tỉnh ban hành');
+    expect(script).toContain('người dân, đồng bào dân tộc thiểu số');
+    expect(script).toContain('có hiệu lực từ ngày mùng một tháng tám năm hai nghìn không trăm hai mươi tư');
+    expect(script).toContain('người phụ trách là Phó Giám đốc Lê Quang Phong');
+    expect(script).toContain('Ủy ban nhân dân xã trước ngày ba mươi tháng sáu hằng năm');
+  });
+
+  it('repeats the key message and is fully spelled out for reading aloud', () => {
+    expect(script.match(/năm mươi triệu đồng/g)).toHaveLength(2);
+    expect(script).not.toMatch(/\d/);
   });
 });
