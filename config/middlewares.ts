@@ -7,6 +7,8 @@ const config: Core.Config.Middlewares = [
   'strapi::cors',
   'strapi::poweredBy',
   'strapi::query',
+  // Reads the public write routes' bodies (32 KB limit, raw bytes for signatures) before strapi::body.
+  'global::public-body',
   'strapi::body',
   'strapi::session',
   'strapi::favicon',

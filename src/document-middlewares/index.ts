@@ -4,6 +4,7 @@ import { assertConsultationWindow } from '../api/consultation-draft/validation';
 import { assertSingleTarget } from '../api/feedback/validation';
 import { assertPolicySummary } from '../api/policy/validation';
 import { relationIntent } from '../lib/relation-input';
+import { applyFeedbackRules, assignShortCode } from './feedback-rules';
 import { CONSULTATION_DRAFT_UID, FEEDBACK_UID, POLICY_UID } from '../lib/uids';
 
 type Data = Record<string, unknown>;
@@ -84,12 +85,15 @@ export const registerDocumentMiddlewares = (strapi: Core.Strapi): void => {
       case POLICY_UID:
         assertPolicySummary(data, ctx.action === 'create');
         await appendStageHistory(strapi, ctx, data);
+        await assignShortCode(strapi, ctx, data);
         break;
       case CONSULTATION_DRAFT_UID:
         await validateConsultationDraft(strapi, ctx, data);
+        await assignShortCode(strapi, ctx, data);
         break;
       case FEEDBACK_UID:
         await validateFeedback(strapi, ctx, data);
+        await applyFeedbackRules(strapi, ctx, data);
         break;
       default:
         break;
