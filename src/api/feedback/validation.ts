@@ -112,7 +112,10 @@ const intakeData = z
     }
   });
 
-const intakeBody = z.strictObject({ data: intakeData }, 'The body must be a JSON object { data: { … } }');
+const intakeBody = z.strictObject(
+  { data: intakeData },
+  { error: (issue) => (issue.code === 'invalid_type' ? 'The body must be a JSON object { data: { … } }' : undefined) },
+);
 
 export type IntakeInput = {
   target: { type: FeedbackTargetType; documentId: string };
