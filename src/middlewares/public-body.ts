@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import getRawBody from 'raw-body';
 import { PUBLIC_BODY_LIMIT_BYTES } from '../api/feedback/constants';
+import { respondWithError } from '../lib/error-response';
 
 type HttpError = Error & { status?: number; type?: string };
 type Context = {
@@ -11,9 +12,10 @@ type Context = {
   req: IncomingMessage;
   request: { body?: unknown };
   state: Record<string, unknown>;
+  status: number;
+  body: unknown;
   get: (header: string) => string;
   is: (...types: string[]) => string | false | null;
-  throw: (status: number, message: string) => never;
 };
 
 /** Where the exact bytes of a request body are kept for signature checks (Zalo webhook). */
@@ -38,9 +40,10 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
 
     const hasBody = ctx.is('*/*') !== null;
     if (hasBody) {
-      if (!ctx.is('application/json')) ctx.throw(415, 'Send the body as JSON (Content-Type: application/json)');
       const encoding = ctx.get('content-encoding');
-      if (encoding && encoding !== 'identity') ctx.throw(415, 'Compressed request bodies are not accepted here');
+      if (!ctx.is('application/json') || (encoding && encoding !== 'identity')) {
+        return respondWithError(ctx, 415, 'UnsupportedMediaTypeError', 'Send the body as uncompressed JSON (Content-Type: application/json)');
+      }
       let raw: string;
       try {
         raw = await getRawBody(ctx.req, { limit: PUBLIC_BODY_LIMIT_BYTES, encoding: 'utf8' });

@@ -1,4 +1,5 @@
 import { factories } from '@strapi/strapi';
+import { respondWithError } from '../../../lib/error-response';
 import { FEEDBACK_UID } from '../../../lib/uids';
 import { ConsultationNotOpenError } from '../errors';
 import { parseIntakeBody, parsePublicListQuery, parseTrackParams } from '../validation';
@@ -13,7 +14,7 @@ export default factories.createCoreController(FEEDBACK_UID, ({ strapi }) => ({
       ctx.status = created ? 201 : 200;
       ctx.body = { data: receipt };
     } catch (error) {
-      if (error instanceof ConsultationNotOpenError) return ctx.throw(409, error.message, { details: error.details });
+      if (error instanceof ConsultationNotOpenError) return respondWithError(ctx, 409, error.name, error.message, error.window);
       throw error;
     }
   },
