@@ -10,6 +10,8 @@ const config: Core.Config.Middlewares = [
   // Reads the public write routes' bodies (32 KB limit, raw bytes for signatures) before strapi::body.
   'global::public-body',
   'strapi::body',
+  // Lets the feedback's moderation `status` through Strapi's content manager (see the file).
+  'global::feedback-status-bridge',
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

@@ -6,6 +6,7 @@ import { assertStatusRequirements, assertTransition, dueDate, isFeedbackStatus }
 import { getFeedbackSettings } from '../api/feedback/settings';
 import { cleanLine, cleanText } from '../api/feedback/text';
 import { relationIntent } from '../lib/relation-input';
+import { PENDING_FEEDBACK_STATUS, type PendingFeedbackStatus } from '../middlewares/feedback-status-bridge';
 import { CONSULTATION_DRAFT_UID, FEEDBACK_UID, POLICY_UID } from '../lib/uids';
 
 type Data = Record<string, unknown>;
@@ -121,8 +122,20 @@ const onUpdate = async (strapi: Core.Strapi, ctx: WriteContext, data: Data) => {
   if (to !== 'rejected' && 'rejectionReason' in data) data.rejectionReason = null;
 };
 
+/** A moderation status the content manager could not carry in its body (see feedback-status-bridge). */
+const takePendingStatus = (strapi: Core.Strapi, data: Data) => {
+  type Ability = { can: (action: string, subject: string, field: string) => boolean };
+  const request = strapi.requestContext.get() as { state?: Record<string, unknown> & { userAbility?: Ability } } | undefined;
+  const pending = request?.state?.[PENDING_FEEDBACK_STATUS] as PendingFeedbackStatus | undefined;
+  if (!pending || !request?.state) return;
+  delete request.state[PENDING_FEEDBACK_STATUS];
+  // As the content manager does for any field: a role without permission on `status` cannot set it.
+  if (data.status === undefined && request.state.userAbility?.can(pending.action, FEEDBACK_UID, 'status')) data.status = pending.status;
+};
+
 /** Moderation and intake rules of a feedback, on every write path (admin panel, REST, document service). */
 export const applyFeedbackRules = async (strapi: Core.Strapi, ctx: WriteContext, data: Data): Promise<void> => {
+  takePendingStatus(strapi, data);
   cleanFeedbackText(data);
   if (ctx.action === 'create') onCreate(strapi, data);
   else await onUpdate(strapi, ctx, data);
