@@ -203,6 +203,17 @@ describe('overdue feedback', () => {
     expect(response.body.meta.myAgencies).toEqual([ids.education]);
   });
 
+  it('lists all open feedback for a focal point with their agency’s first, overdue or not', async () => {
+    const response = await focal.get('/public-participation/open').query({ pageSize: 100 });
+    expect(response.status).toBe(200);
+    const rows = response.body.data as Array<{ trackingCode: string; mine: boolean; status: string }>;
+    const mineCount = rows.filter((row) => row.mine).length;
+    expect(mineCount).toBeGreaterThanOrEqual(2);
+    expect(rows.slice(0, mineCount).every((row) => row.mine)).toBe(true);
+    expect(rows.map((row) => row.trackingCode)).toEqual(expect.arrayContaining([created['education-late'], created['education-not-yet-due']]));
+    expect(rows.every((row) => row.status === 'received' || row.status === 'assigned')).toBe(true);
+  });
+
   it('counts per agency, spam never counted', async () => {
     await submit({ policy: ids.policy }, { email: 'bot@example.vn', website: 'http://spam.example' });
     const response = await admin.get('/public-participation/agency-counts');

@@ -8,7 +8,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** `GET /public-participation/overdue` — the "Góp ý quá hạn / Overdue feedback" list. */
   async overdue(ctx: AdminCtx) {
     const { page, pageSize } = parsePageQuery(ctx.query);
-    ctx.body = await getService(strapi, 'agency-work').overdue({ page, pageSize, viewerEmail: ctx.state.user?.email });
+    ctx.body = await getService(strapi, 'agency-work').workQueue({ page, pageSize, viewerEmail: ctx.state.user?.email, overdueOnly: true });
+  },
+
+  /** `GET /public-participation/open` — all feedback still owed an answer, own agency first. */
+  async open(ctx: AdminCtx) {
+    const { page, pageSize } = parsePageQuery(ctx.query);
+    ctx.body = await getService(strapi, 'agency-work').workQueue({ page, pageSize, viewerEmail: ctx.state.user?.email, overdueOnly: false });
   },
 
   /** `GET /public-participation/agency-counts`. */

@@ -9,6 +9,7 @@ const admin = {
   type: 'admin',
   routes: [
     { method: 'GET', path: '/overdue', handler: 'agency-work.overdue', config: can(ACTIONS.read) },
+    { method: 'GET', path: '/open', handler: 'agency-work.open', config: can(ACTIONS.read) },
     { method: 'GET', path: '/agency-counts', handler: 'agency-work.agencyCounts', config: can(ACTIONS.read) },
     { method: 'GET', path: '/consultation-drafts/:documentId/counts', handler: 'agency-work.draftCounts', config: can(ACTIONS.read) },
     { method: 'GET', path: '/feedbacks/:documentId/moderation', handler: 'moderation.summary', config: can(ACTIONS.read) },

@@ -43,14 +43,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     agenciesOf,
 
     /**
-     * Feedback still owed an answer past its due date. The viewer's own agencies come first (a
-     * focal point starts with their own work), then the longest overdue.
+     * Feedback still owed an answer (received or assigned), only the overdue ones when
+     * `overdueOnly`. The viewer's own agencies come first (a focal point starts with their own
+     * work), then the earliest due.
      */
-    async overdue({ page, pageSize, viewerEmail, now = new Date() }: { page: number; pageSize: number; viewerEmail?: string | null; now?: Date }) {
+    async workQueue({
+      page,
+      pageSize,
+      viewerEmail,
+      overdueOnly,
+      now = new Date(),
+    }: {
+      page: number;
+      pageSize: number;
+      viewerEmail?: string | null;
+      overdueOnly: boolean;
+      now?: Date;
+    }) {
       const mine = await agenciesOf(viewerEmail);
       const rows = (await strapi.db.query(FEEDBACK_UID).findMany({
         select: ['documentId', 'trackingCode', 'status', 'category', 'content', 'createdAt', 'dueAt', 'source'],
-        where: { status: { $in: ['received', 'assigned'] }, dueAt: { $lt: now } },
+        where: { status: { $in: ['received', 'assigned'] }, ...(overdueOnly ? { dueAt: { $lt: now } } : {}) },
         populate: { respondingAgency: AGENCY_SELECT, consultationDraft: TARGET_SELECT, policy: TARGET_SELECT },
         orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
       })) as WorkRow[];

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Badge, Box, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Badge, Box, Button, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
@@ -34,10 +34,11 @@ const OverduePage = () => {
   const [rows, setRows] = React.useState<OverdueRow[] | null>(null);
   const [counts, setCounts] = React.useState<AgencyCount[]>([]);
   const [failed, setFailed] = React.useState(false);
+  const [overdueOnly, setOverdueOnly] = React.useState(true);
 
   React.useEffect(() => {
     Promise.all([
-      get<{ data: OverdueRow[] }>('/public-participation/overdue', { params: { pageSize: 100 } }),
+      get<{ data: OverdueRow[] }>(`/public-participation/${overdueOnly ? 'overdue' : 'open'}`, { params: { pageSize: 100 } }),
       get<{ data: AgencyCount[] }>('/public-participation/agency-counts'),
     ])
       .then(([overdue, perAgency]) => {
@@ -45,7 +46,7 @@ const OverduePage = () => {
         setCounts(perAgency.data.data);
       })
       .catch(() => setFailed(true));
-  }, [get]);
+  }, [get, overdueOnly]);
 
   if (failed) return <Page.Error />;
   if (!rows) return <Page.Loading />;
@@ -59,6 +60,14 @@ const OverduePage = () => {
       <Layouts.Header title={message('overdue.title', 'Overdue feedback')} subtitle={message('overdue.subtitle', 'Feedback still unanswered after its due date.')} />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={8}>
+          <Flex gap={2}>
+            <Button variant={overdueOnly ? 'default' : 'tertiary'} onClick={() => setOverdueOnly(true)}>
+              {message('tab.overdue', 'Overdue')}
+            </Button>
+            <Button variant={overdueOnly ? 'tertiary' : 'default'} onClick={() => setOverdueOnly(false)}>
+              {message('tab.open', 'All open')}
+            </Button>
+          </Flex>
           {rows.length === 0 ? (
             <Box background="neutral0" padding={6} hasRadius>
               <Typography>{message('overdue.empty', 'No overdue feedback.')}</Typography>
@@ -96,7 +105,9 @@ const OverduePage = () => {
                       <Typography>{row.dueAt ? formatDate(row.dueAt, { dateStyle: 'short' }) : ''}</Typography>
                     </Td>
                     <Td>
-                      <Typography textColor="danger600">{message('overdue.daysLate', '{days} days', { days: row.daysOverdue })}</Typography>
+                      {row.daysOverdue > 0 || (row.dueAt && new Date(row.dueAt).getTime() < Date.now()) ? (
+                        <Typography textColor="danger600">{message('overdue.daysLate', '{days} days', { days: row.daysOverdue })}</Typography>
+                      ) : null}
                     </Td>
                   </Tr>
                 ))}
