@@ -90,10 +90,14 @@ const OverduePage = () => {
                       <Link to={`/content-manager/collection-types/${FEEDBACK_UID}/${row.documentId}`}>{row.trackingCode}</Link>
                     </Td>
                     <Td>
-                      <Typography ellipsis>{row.excerpt}</Typography>
+                      <Box maxWidth="32rem">
+                        <Typography ellipsis>{row.excerpt}</Typography>
+                      </Box>
                     </Td>
                     <Td>
-                      <Typography ellipsis>{row.target?.title ?? ''}</Typography>
+                      <Box maxWidth="20rem">
+                        <Typography ellipsis>{row.target?.title ?? ''}</Typography>
+                      </Box>
                     </Td>
                     <Td>
                       <Flex gap={2}>
