@@ -1,0 +1,4 @@
+import documents from './documents';
+import inbox from './inbox';
+
+export default { documents, inbox };

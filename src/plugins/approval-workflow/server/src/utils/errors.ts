@@ -1,0 +1,8 @@
+import createError from 'http-errors';
+
+/**
+ * A 409 the Strapi errors middleware answers as is: `@strapi/utils` only offers 400/401/403/404/413/
+ * 429/501 application errors, while an `http-errors` error keeps its status, message and details.
+ */
+export const conflictError = (message: string, details: Record<string, unknown>): Error =>
+  createError(409, message, { details });
