@@ -10,6 +10,15 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }): Promise<void> => 
   }
   await getService(strapi, 'roles').registerActions();
   await getService(strapi, 'roles').ensureRoles();
+
+  // i18n writes locales through the query engine, so only a database lifecycle sees a new one.
+  strapi.db.lifecycles.subscribe({
+    models: ['plugin::i18n.locale'],
+    async afterCreate(event) {
+      const code = (event.result as { code?: string } | undefined)?.code;
+      if (code) await getService(strapi, 'roles').followNewLocale(code);
+    },
+  });
 };
 
 export default bootstrap;

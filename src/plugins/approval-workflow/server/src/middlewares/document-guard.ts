@@ -1,8 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { OWN_UIDS } from '../constants';
 import { currentRecorder } from '../utils/actor';
-import { conflictError } from '../utils/errors';
+import { conflictError, forbiddenError } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import { trustedReason } from '../utils/trust';
 
@@ -33,7 +32,7 @@ export const createDocumentGuard = (strapi: Core.Strapi) => {
 
   const guardOwnContentTypes = (ctx: DocumentContext, next: Next) => {
     if (READ_ACTIONS.has(ctx.action)) return next();
-    throw new errors.ForbiddenError('The approval audit trail is append-only: its entries cannot be created, changed or deleted through any API.');
+    throw forbiddenError('The approval audit trail is append-only: its entries cannot be created, changed or deleted through any API.');
   };
 
   /** A write followed by the void check, atomically, so an edit and its "approval voided" land together. */

@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { CONTENT_MANAGER_ACTIONS, PERMISSIONS, type Stage } from '../constants';
 import { allowedActions, awaitsReviewFrom, type WorkflowSnapshot } from '../domain/state-machine';
 import type { AdminActor } from '../utils/actor';
+import { forbiddenError } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import { NO_LOCALE } from './content';
 import type { StateRow } from './states';
@@ -47,7 +47,7 @@ const inbox = ({ strapi }: { strapi: Core.Strapi }) => {
       const workflowAllowed = Object.values(PERMISSIONS).some((permission) => actor.can(permission));
       const publishAllowed = readable.some((entry) => actor.canOn(CONTENT_MANAGER_ACTIONS.publish, entry.uid));
       if (!workflowAllowed && !publishAllowed) {
-        throw new errors.ForbiddenError('You have no approval-workflow permission');
+        throw forbiddenError('You have no approval-workflow permission');
       }
       const required = new Map(readable.map((entry) => [entry.uid, entry.requiredApprovals]));
       const uids = readable.map((entry) => entry.uid).filter((uid) => !query.contentType || uid === query.contentType);

@@ -3,6 +3,7 @@ import { CONTENT_MANAGER_ACTIONS, PERMISSIONS, PLUGIN_ID, ROLES, type RoleKey } 
 import { getService } from '../utils/get-service';
 
 type PermissionInput = { action: string; subject?: string | null; properties?: Record<string, unknown> };
+type StoredPermission = { id: number; properties?: { locales?: unknown } | null };
 type AttributeLike = { type?: string; target?: string; mappedBy?: string };
 
 const UPLOAD = {
@@ -38,13 +39,20 @@ const roles = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const isLocalized = (uid: string) => getService(strapi, 'content').isLocalized(uid);
 
-  /** A content-manager permission on every field and, for localized types, every locale (`null` = all, present and future). */
-  const contentPermission = (action: string, uid: string, withFields: boolean): PermissionInput => ({
+  const localeCodes = async (): Promise<string[]> =>
+    strapi.plugin('i18n') ? ((await strapi.plugin('i18n').service('locales').find()) as Array<{ code: string }>).map((locale) => locale.code) : [];
+
+  /**
+   * A content-manager permission on every field and, for localized types, every locale that
+   * exists now (`followNewLocale` adds later ones). Role permissions need explicit locales: the
+   * admin deletes a role permission whose `locales` is null.
+   */
+  const contentPermission = (action: string, uid: string, withFields: boolean, locales: string[]): PermissionInput => ({
     action,
     subject: uid,
     properties: {
       ...(withFields ? { fields: fieldsOf(uid) } : {}),
-      ...(isLocalized(uid) ? { locales: null } : {}),
+      ...(isLocalized(uid) ? { locales } : {}),
     },
   });
 
@@ -63,12 +71,12 @@ const roles = ({ strapi }: { strapi: Core.Strapi }) => {
     return [...related];
   };
 
-  const permissionsFor = (role: RoleKey): PermissionInput[] => {
+  const permissionsFor = (role: RoleKey, locales: string[]): PermissionInput[] => {
     const covered = getService(strapi, 'settings')
       .list()
       .map((entry) => entry.uid);
     const related = relatedUids(covered);
-    const read = [...covered, ...related].map((uid) => contentPermission(CONTENT_MANAGER_ACTIONS.read, uid, true));
+    const read = [...covered, ...related].map((uid) => contentPermission(CONTENT_MANAGER_ACTIONS.read, uid, true, locales));
     const media = [UPLOAD.read, UPLOAD.download, UPLOAD.copyLink].map((action) => ({ action }));
     const workflow = WORKFLOW_PERMISSIONS[role].map((action) => ({ action }));
     switch (role) {
@@ -76,8 +84,8 @@ const roles = ({ strapi }: { strapi: Core.Strapi }) => {
         return [
           ...read,
           ...covered.flatMap((uid) => [
-            contentPermission(CONTENT_MANAGER_ACTIONS.create, uid, true),
-            contentPermission(CONTENT_MANAGER_ACTIONS.update, uid, true),
+            contentPermission(CONTENT_MANAGER_ACTIONS.create, uid, true, locales),
+            contentPermission(CONTENT_MANAGER_ACTIONS.update, uid, true, locales),
           ]),
           ...media,
           { action: UPLOAD.create },
@@ -87,7 +95,7 @@ const roles = ({ strapi }: { strapi: Core.Strapi }) => {
       case 'reviewer':
         return [...read, ...media, ...workflow];
       case 'leader':
-        return [...read, ...covered.map((uid) => contentPermission(CONTENT_MANAGER_ACTIONS.publish, uid, false)), ...media, ...workflow];
+        return [...read, ...covered.map((uid) => contentPermission(CONTENT_MANAGER_ACTIONS.publish, uid, false, locales)), ...media, ...workflow];
       default:
         return [];
     }
@@ -116,8 +124,29 @@ const roles = ({ strapi }: { strapi: Core.Strapi }) => {
           continue;
         }
         const role = (await roleService.create({ name, code, description })) as { id: number };
-        await roleService.assignPermissions(role.id, permissionsFor(key));
+        await roleService.assignPermissions(role.id, permissionsFor(key, await localeCodes()));
         strapi.log.info(`[${PLUGIN_ID}] created admin role "${name}"`);
+      }
+    },
+
+    /**
+     * A locale added later (e.g. `vi`, created by the app after this plugin's bootstrap on a fresh
+     * database) joins every permission of the editorial roles that covered all other locales; a
+     * permission an administrator narrowed to some locales stays narrowed.
+     */
+    async followNewLocale(code: string): Promise<void> {
+      const others = (await localeCodes()).filter((existing) => existing !== code);
+      const roleRows = (await strapi.db.query('admin::role').findMany({
+        where: { code: { $in: Object.values(ROLES).map((role) => role.code) } },
+        populate: ['permissions'],
+      })) as Array<{ permissions?: StoredPermission[] }>;
+      for (const permission of roleRows.flatMap((role) => role.permissions ?? [])) {
+        const locales = permission.properties?.locales;
+        if (!Array.isArray(locales) || locales.includes(code) || !others.every((other) => locales.includes(other))) continue;
+        await strapi.db.query('admin::permission').update({
+          where: { id: permission.id },
+          data: { properties: { ...permission.properties, locales: [...locales, code] } },
+        });
       }
     },
   };

@@ -12,7 +12,7 @@ import {
 } from '../constants';
 import { allowedActions, decide, missingPermission, type WorkflowSnapshot } from '../domain/state-machine';
 import { recorderFromActor, type AdminActor, type Recorder } from '../utils/actor';
-import { conflictError } from '../utils/errors';
+import { conflictError, forbiddenError } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import { trustedReason } from '../utils/trust';
 import type { TransitionEvent, TransitionRow } from './audit';
@@ -78,7 +78,7 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
   const resolveTarget = async (uid: string, documentId: string, locale: string | undefined, actor: AdminActor) => {
     const covered = settings().require(uid);
     if (!actor.canOn(CONTENT_MANAGER_ACTIONS.read, uid)) {
-      throw new errors.ForbiddenError(`You are not allowed to read ${uid} documents`);
+      throw forbiddenError(`You are not allowed to read ${uid} documents`);
     }
     const target: Target = { uid, documentId, locale: await content().resolveLocale(uid, locale) };
     if (!(await content().exists(uid, documentId, target.locale))) {
@@ -122,7 +122,7 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Applies one transition asked for through the admin API; returns the new stage. */
     async transition(uid: string, documentId: string, input: TransitionInput, actor: AdminActor) {
       const lacking = missingPermission(input.action, actor);
-      if (lacking) throw new errors.ForbiddenError(`You need the permission ${lacking} to ${input.action} a document`);
+      if (lacking) throw forbiddenError(`You need the permission ${lacking} to ${input.action} a document`);
       const { covered, target } = await resolveTarget(uid, documentId, input.locale, actor);
       const recorder = recorderFromActor(actor);
 
@@ -132,7 +132,7 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
         const now = new Date();
         const decision = decide(snapshot, input.action, actor, now);
         if (!decision.ok) {
-          if (decision.kind === 'forbidden') throw new errors.ForbiddenError(decision.message);
+          if (decision.kind === 'forbidden') throw forbiddenError(decision.message);
           throw conflictError(decision.message, { stage: snapshot.stage, allowedActions: decision.allowedActions });
         }
         // Approvals attach to the submitted content; a change that bypassed the document service

@@ -1,3 +1,4 @@
+import { errors } from '@strapi/utils';
 import createError from 'http-errors';
 
 /**
@@ -6,3 +7,9 @@ import createError from 'http-errors';
  */
 export const conflictError = (message: string, details: Record<string, unknown>): Error =>
   createError(409, message, { details });
+
+/**
+ * A 403 whose message reaches the client. Strapi's router replaces the message of any plain
+ * `ForbiddenError` with "Forbidden", except for `PolicyError`: the four-eyes rules must say why.
+ */
+export const forbiddenError = (message: string): Error => new errors.PolicyError(message);
