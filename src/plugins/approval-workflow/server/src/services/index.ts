@@ -5,6 +5,7 @@ import inbox from './inbox';
 import roles from './roles';
 import settings from './settings';
 import states from './states';
+import trust from './trust';
 import workflow from './workflow';
 
 export default {
@@ -15,5 +16,6 @@ export default {
   roles,
   settings,
   states,
+  trust,
   workflow,
 };

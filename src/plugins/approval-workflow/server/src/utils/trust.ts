@@ -8,7 +8,7 @@ const trusted = new AsyncLocalStorage<{ reason: string }>();
  * `reason` as its comment. Only in-process code can reach this; no HTTP route leads here.
  */
 export const runTrusted = <T>(reason: string, fn: () => Promise<T>): Promise<T> => {
-  if (!reason.trim()) throw new Error('runTrusted needs a reason: it is written to the audit trail');
+  if (!reason.trim()) return Promise.reject(new Error('runTrusted needs a reason: it is written to the audit trail'));
   return trusted.run({ reason: reason.trim() }, fn);
 };
 
