@@ -254,7 +254,7 @@ describe('reading a document through the admin API', () => {
 describe('notifications', () => {
   it('emits approval-workflow.transition on the event hub after each transition', async () => {
     const events: unknown[] = [];
-    const listener = (event: unknown) => {
+    const listener = async (event: unknown) => {
       events.push(event);
     };
     app.strapi.eventHub.on('approval-workflow.transition', listener);
@@ -280,7 +280,7 @@ describe('notifications', () => {
 
   it('emits nothing for a refused transition', async () => {
     const events: unknown[] = [];
-    const listener = (event: unknown) => {
+    const listener = async (event: unknown) => {
       events.push(event);
     };
     app.strapi.eventHub.on('approval-workflow.transition', listener);

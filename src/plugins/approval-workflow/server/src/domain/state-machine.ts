@@ -85,6 +85,9 @@ export const decide = (snapshot: WorkflowSnapshot, action: UserAction, decider: 
       }
       return { ok: true, to: 'draft', submittedById, approvals: [] };
     case 'request-changes':
+      if (submittedById === decider.id) {
+        return { ok: false, kind: 'forbidden', message: 'You submitted this document: withdraw it instead of requesting changes.' };
+      }
       return { ok: true, to: 'changes-requested', submittedById, approvals: [] };
     case 'approve': {
       if (submittedById === decider.id) {
