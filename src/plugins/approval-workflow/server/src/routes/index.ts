@@ -26,6 +26,12 @@ export default {
       },
       {
         method: 'GET',
+        path: '/content-types',
+        handler: 'content-types.find',
+        config: { policies: [authenticated] },
+      },
+      {
+        method: 'GET',
         path: '/inbox',
         handler: 'inbox.find',
         config: { policies: [authenticated] },

@@ -101,10 +101,10 @@ const inbox = ({ strapi }: { strapi: Core.Strapi }) => {
           pageCount: Math.max(Math.ceil(existing.length / query.pageSize), 1),
         },
         filters: {
-          contentTypes: readable.map((entry) => ({
-            uid: entry.uid,
-            displayName: (strapi.getModel(entry.uid as never) as { info?: { displayName?: string } } | undefined)?.info?.displayName ?? entry.uid,
-          })),
+          contentTypes: settings()
+            .describe()
+            .filter((entry) => readable.some((candidate) => candidate.uid === entry.uid))
+            .map(({ uid, displayName }) => ({ uid, displayName })),
           stages: INBOX_STAGES,
         },
       };

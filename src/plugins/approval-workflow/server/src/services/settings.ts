@@ -35,6 +35,15 @@ const settings = ({ strapi }: { strapi: Core.Strapi }) => {
       return entry;
     },
 
+    /** The covered content types with the names people see. */
+    describe(): Array<CoveredContentType & { displayName: string }> {
+      return [...resolve().covered.values()].map((entry) => ({
+        ...entry,
+        displayName:
+          (strapi.getModel(entry.uid as never) as { info?: { displayName?: string } } | undefined)?.info?.displayName ?? entry.uid,
+      }));
+    },
+
     /** Configured uids with no content type behind them (logged at bootstrap). */
     unknownUids(): string[] {
       return resolve().unknown;
