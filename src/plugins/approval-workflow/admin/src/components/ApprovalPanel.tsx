@@ -52,13 +52,14 @@ const HistoryList = ({ history }: { history: HistoryEntry[] }) => {
         return (
           <Box tag="li" key={`${entry.at}-${index}`} paddingLeft={2} borderColor="neutral200" borderStyle="solid" borderWidth="0 0 0 2px">
             <Typography variant="pi" fontWeight="bold" tag="p">
-              {who} {formatMessage({ id: getTranslation(`history.${entry.action}`), defaultMessage: entry.action })}
+              {formatMessage({ id: getTranslation(`history.${entry.action}`), defaultMessage: `{who} ${entry.action}` }, { who })}
               {entry.forced ? ` (${formatMessage({ id: getTranslation('panel.forced'), defaultMessage: 'forced' })})` : ''}
             </Typography>
             <Typography variant="pi" textColor="neutral600" tag="p">
               {formatDate(entry.at, { dateStyle: 'short', timeStyle: 'short' })}
             </Typography>
-            {entry.comment ? (
+            {/* A void's comment is the server's English record of the same fact: the title says it. */}
+            {entry.comment && entry.action !== 'void' ? (
               <Typography variant="pi" tag="p" textColor="neutral800">
                 “{entry.comment}”
               </Typography>

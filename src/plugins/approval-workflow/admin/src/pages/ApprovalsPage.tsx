@@ -2,6 +2,7 @@ import * as React from 'react';
 import {
   Box,
   EmptyStateLayout,
+  Field,
   Flex,
   Loader,
   SingleSelect,
@@ -59,7 +60,8 @@ const ApprovalsPage = () => {
       <Layouts.Header title={t('page.title', 'Approvals')} subtitle={t('page.subtitle', 'Documents waiting for you, oldest first')} />
       <Layouts.Content>
         <Flex gap={4} paddingBottom={4} alignItems="flex-end">
-          <Box minWidth="240px">
+          <Field.Root name="contentType" minWidth="240px">
+            <Field.Label>{t('page.filter.content-type', 'Content type')}</Field.Label>
             <SingleSelect
               aria-label={t('page.filter.content-type', 'Content type')}
               placeholder={t('page.filter.content-type', 'Content type')}
@@ -74,8 +76,9 @@ const ApprovalsPage = () => {
                 </SingleSelectOption>
               ))}
             </SingleSelect>
-          </Box>
-          <Box minWidth="200px">
+          </Field.Root>
+          <Field.Root name="stage" minWidth="200px">
+            <Field.Label>{t('page.filter.stage', 'Stage')}</Field.Label>
             <SingleSelect
               aria-label={t('page.filter.stage', 'Stage')}
               placeholder={t('page.filter.stage', 'Stage')}
@@ -90,7 +93,7 @@ const ApprovalsPage = () => {
                 </SingleSelectOption>
               ))}
             </SingleSelect>
-          </Box>
+          </Field.Root>
         </Flex>
         {error ? (
           <Typography textColor="danger600">{error}</Typography>
