@@ -101,6 +101,19 @@ describe('an edit voids the approval, on every write path', () => {
     await expectVoided(documentId);
   });
 
+  it('when a draft is discarded back to its published version', async () => {
+    const { runTrusted } = app.strapi.plugin('approval-workflow').service('trust') as {
+      runTrusted: <T>(reason: string, fn: () => Promise<T>) => Promise<T>;
+    };
+    const documentId = await createPolicyDraft(app.strapi, { title: 'Bản đã xuất bản' });
+    await runTrusted('test fixture', () => app.strapi.documents(POLICY as never).publish({ documentId, locale: 'vi' } as never));
+    await app.strapi.documents(POLICY as never).update({ documentId, locale: 'vi', data: { title: 'Bản sửa đổi' } } as never);
+    await approvePolicy(app.strapi, team, documentId);
+    const discard = await asAdmin(app.strapi, team.editor.token).post(`${cm(documentId)}/actions/discard?locale=vi`).send({});
+    expect(discard.status).toBe(200);
+    await expectVoided(documentId);
+  });
+
   it('but not when the save changes nothing, nor for an edit of another locale’s own fields', async () => {
     const documentId = await createPolicyDraft(app.strapi);
     await app.strapi.documents(POLICY as never).update({ documentId, locale: 'en', data: { title: 'Same', summary: 'Same' } } as never);

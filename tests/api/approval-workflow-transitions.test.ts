@@ -344,3 +344,28 @@ describe('the inbox', () => {
     }
   });
 });
+
+describe('concurrent transitions', () => {
+  it('let exactly one of two simultaneous approvals through when one is needed', async () => {
+    const documentId = await createConsultationDraft(app.strapi);
+    await transition(app.strapi, team.editor, DRAFT, documentId, { action: 'submit' });
+    const responses = await Promise.all([
+      transition(app.strapi, team.reviewer, DRAFT, documentId, { action: 'approve' }),
+      transition(app.strapi, team.reviewer2, DRAFT, documentId, { action: 'approve' }),
+    ]);
+    expect(responses.map((response) => response.status).sort()).toEqual([200, 409]);
+    const status = await asAdmin(app.strapi, team.superAdmin.token).get(`${documentUrl(DRAFT, documentId)}?locale=vi`);
+    expect(status.body.data.approvals).toHaveLength(1);
+    expect(status.body.data.history.filter((entry: { action: string }) => entry.action === 'approve')).toHaveLength(1);
+  });
+
+  it('let exactly one of two simultaneous first submissions through', async () => {
+    const documentId = await createPolicyDraft(app.strapi);
+    const responses = await Promise.all([
+      transition(app.strapi, team.editor, POLICY, documentId, { action: 'submit' }),
+      transition(app.strapi, team.editor2, POLICY, documentId, { action: 'submit' }),
+    ]);
+    expect(responses.map((response) => response.status).sort()).toEqual([200, 409]);
+    expect(await stageOf(app.strapi, team, POLICY, documentId)).toBe('in-review');
+  });
+});
