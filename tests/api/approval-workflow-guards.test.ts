@@ -170,6 +170,11 @@ describe('publishing is refused until approved, on every publish path', () => {
     const created = await rest().post('/api/policies?locale=vi').send({ data: { title: 'Qua REST', summary: 'Tóm tắt' } });
     expect(created.status).toBe(409);
     expect(created.body.error.details).toMatchObject({ code: 'APPROVAL_REQUIRED' });
+    // Bad input is still answered as such first: the approval refusal comes after validation.
+    const invalid = await rest().post('/api/policies?locale=vi').send({ data: { title: 'Thiếu tóm tắt' } });
+    expect(invalid.status).toBe(400);
+    const countBefore = await app.strapi.db.query(POLICY as never).count({ where: { title: 'Qua REST' } });
+    expect(countBefore).toBe(0);
     const asDraft = await rest().post('/api/policies?locale=vi&status=draft').send({ data: { title: 'Qua REST', summary: 'Tóm tắt' } });
     expect(asDraft.status).toBe(201);
 

@@ -153,7 +153,7 @@ describe('an editor, a reviewer and a leader take a policy through approval in t
     await page.locator('input[name="title"]').fill(`${TITLE} (sửa đổi)`);
     await page.getByRole('button', { name: /^(Save|Lưu)$/ }).click();
     await expectStage('draft');
-    await page.waitForFunction(() => document.querySelector('[data-testid="approval-history"]')?.textContent?.match(/approval voided by edit|phê duyệt bị hủy do chỉnh sửa/));
+    await page.waitForFunction(() => document.querySelector('[data-testid="approval-history"]')?.textContent?.match(/Approval voided by an edit|Phê duyệt bị hủy do .* chỉnh sửa/));
     expect(await stageInDatabase(documentId)).toBe('draft');
     await screenshot(page, '09-edit-voided-approval');
   });

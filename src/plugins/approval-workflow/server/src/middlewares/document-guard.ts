@@ -74,23 +74,28 @@ export const createDocumentGuard = (strapi: Core.Strapi) => {
     return result;
   };
 
-  /** `create(..., status: 'published')`: only trusted code may, and the publication is recorded. */
-  const createPublished = async (ctx: DocumentContext, next: Next) => {
-    if (trustedReason() === null) {
-      throw conflictError(
-        'A new document needs approval before it can be published: create it as a draft and submit it for approval. ' +
-          '/ Văn bản mới cần được phê duyệt trước khi xuất bản: hãy lưu bản nháp và gửi duyệt.',
-        { code: 'APPROVAL_REQUIRED', uid: ctx.uid, stage: 'draft' },
-      );
-    }
-    return strapi.db.transaction(async () => {
+  /**
+   * `create(..., status: 'published')` (the REST default): only trusted code may, and the
+   * publication is recorded. Anyone else gets the draft validated first (so bad input is still a
+   * 400 naming the rule), then a 409 that rolls the draft back.
+   */
+  const createPublished = (ctx: DocumentContext, next: Next) =>
+    strapi.db.transaction(async () => {
+      if (trustedReason() === null) {
+        ctx.params = { ...ctx.params, status: 'draft' };
+        await next();
+        throw conflictError(
+          'A new document needs approval before it can be published: create it as a draft and submit it for approval. ' +
+            '/ Văn bản mới cần được phê duyệt trước khi xuất bản: hãy lưu bản nháp và gửi duyệt.',
+          { code: 'APPROVAL_REQUIRED', uid: ctx.uid, stage: 'draft' },
+        );
+      }
       const entry = (await next()) as Entry | null;
       if (entry?.documentId) {
         await workflow().recordContentAction(ctx.uid, entry.documentId, 'publish', entryLocales(ctx.uid, [entry]), currentRecorder(strapi));
       }
       return entry;
     });
-  };
 
   const unpublishOrDelete = async (ctx: DocumentContext, next: Next, action: 'unpublish' | 'delete') => {
     const documentId = ctx.params.documentId;
