@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { OWN_UIDS } from '../constants';
+import { NO_LOCALE } from '../services/content';
 import { currentRecorder } from '../utils/actor';
 import { conflictError, forbiddenError } from '../utils/errors';
 import { getService } from '../utils/get-service';
@@ -28,7 +29,7 @@ export const createDocumentGuard = (strapi: Core.Strapi) => {
 
   /** The distinct locales of the rows an action returned (NO_LOCALE for non-localized types). */
   const entryLocales = (uid: string, entries: Entry[] | undefined) =>
-    content().isLocalized(uid) ? [...new Set((entries ?? []).map((entry) => String(entry.locale)))] : entries?.length ? [''] : [];
+    content().isLocalized(uid) ? [...new Set((entries ?? []).map((entry) => String(entry.locale)))] : entries?.length ? [NO_LOCALE] : [];
 
   const guardOwnContentTypes = (ctx: DocumentContext, next: Next) => {
     if (READ_ACTIONS.has(ctx.action)) return next();

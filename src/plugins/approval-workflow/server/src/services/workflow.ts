@@ -4,7 +4,6 @@ import {
   CONTENT_MANAGER_ACTIONS,
   HASH_BOUND_STAGES,
   INITIAL_STAGE,
-  PERMISSIONS,
   TRANSITION_EVENT,
   VOID_COMMENT,
   type Stage,
@@ -301,11 +300,6 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
         if (action === 'delete') await states().remove(uid, documentId, locales);
         emitAfterCommit(onCommit, events);
       });
-    },
-
-    /** Permission summary used by the inbox and the admin panel. */
-    hasAnyWorkflowPermission(actor: AdminActor): boolean {
-      return Object.values(PERMISSIONS).some((permission) => actor.can(permission));
     },
   };
 };
