@@ -32,7 +32,11 @@ const inbox = ({ strapi }: { strapi: Core.Strapi }) => {
       case 'draft':
         return actor.can(PERMISSIONS.submit) ? 'resubmission' : null;
       case 'approved':
-        return row.lastAction !== 'publish' && actor.canOn(CONTENT_MANAGER_ACTIONS.publish, row.contentType) ? 'publication' : null;
+        // Freshly approved only: once published (or deliberately unpublished) it waits for nobody.
+        return (row.lastAction === 'approve' || row.lastAction === 'force-approve') &&
+          actor.canOn(CONTENT_MANAGER_ACTIONS.publish, row.contentType)
+          ? 'publication'
+          : null;
       default:
         return null;
     }
