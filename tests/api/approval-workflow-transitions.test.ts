@@ -335,6 +335,9 @@ describe('the inbox', () => {
     const paged = await inbox(team.leader.token, `?contentType=${POLICY}&pageSize=1&page=2`);
     expect(paged.body.data).toHaveLength(1);
     expect(paged.body.meta.pagination).toMatchObject({ page: 2, pageSize: 1 });
+
+    await app.strapi.documents(POLICY as never).publish({ documentId: approved, locale: 'vi' } as never);
+    expect(ids(await inbox(team.leader.token, `?contentType=${POLICY}`))).not.toContain(approved);
   });
 
   it('rejects unknown filters with 400', async () => {
