@@ -22,6 +22,19 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
       landingPage: env('NODE_ENV') !== 'production',
     },
   },
+  // Nothing covered here is published without the approvals it needs (see src/plugins/approval-workflow).
+  // Covered content types are listed here only; a uid whose content type does not exist yet is ignored with a warning.
+  'approval-workflow': {
+    enabled: env.bool('APPROVAL_WORKFLOW_ENABLED', true),
+    resolve: './src/plugins/approval-workflow',
+    config: {
+      contentTypes: [
+        { uid: 'api::policy.policy', requiredApprovals: 2 },
+        { uid: 'api::consultation-draft.consultation-draft', requiredApprovals: 1 },
+        { uid: 'api::radio-script.radio-script', requiredApprovals: 1 },
+      ],
+    },
+  },
 });
 
 export default config;
