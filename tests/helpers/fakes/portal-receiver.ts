@@ -14,7 +14,7 @@ export type ReceivedWebhook = {
   status: number;
 };
 
-export type Reply = { status: number; body?: unknown; headers?: Record<string, string> } | 'hang';
+export type Reply = { status: number; body?: unknown; headers?: Record<string, string>; delayMs?: number } | 'hang';
 type Responder = (webhook: ReceivedWebhook) => Reply;
 
 /**
@@ -52,6 +52,7 @@ export const startPortalReceiver = async (secret: string) => {
       hanging.add(response);
       return;
     }
+    if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
     sendJson(response, reply.status, reply.body ?? {}, reply.headers);
   });
 
