@@ -211,6 +211,18 @@ describe('portal webhook channel', () => {
     expect(accepted.map((webhook) => webhook.json.type)).toEqual(['policy.published', 'policy.unpublished']);
   });
 
+  it('a bulk publish from the list view records one event per document, each with its own sequence', async () => {
+    const documentIds = await Promise.all(['Một', 'Hai', 'Ba'].map((name) => createPolicy(app.strapi, { title: `Chính sách xuất bản hàng loạt ${name}` })));
+    const response = await asAdmin(app.strapi, token)
+      .post(`/content-manager/collection-types/${POLICY}/actions/bulkPublish?locale=vi`)
+      .send({ documentIds });
+    expect(response.status).toBe(200);
+    for (const documentId of documentIds) await deliveredFor(documentId);
+    const events = (await Promise.all(documentIds.map((documentId) => eventsOf(app.strapi, { targetDocumentId: documentId })))).flat();
+    expect(events.map((event) => event.type)).toEqual(['published', 'published', 'published']);
+    expect(new Set(events.map((event) => event.sequence)).size).toBe(3);
+  });
+
   it('each locale publishes its own event, and a consultation draft publishes as consultation-draft.published', async () => {
     const documentId = await createPolicy(app.strapi, { title: 'Chính sách song ngữ' });
     await app.strapi.documents(POLICY as never).update({ documentId, locale: 'en', data: { title: 'Bilingual policy', summary: 'In English.' } } as never);
