@@ -1,7 +1,7 @@
 import crypto from 'crypto';
 import os from 'os';
 import type { Core } from '@strapi/strapi';
-import { isChannelError, type DeliveryContext, type SendResult } from '../channels/types';
+import { ChannelError, isChannelError, type DeliveryContext, type SendResult } from '../channels/types';
 import { nextAttemptAt } from '../lib/backoff';
 import { toDelivery, toJoinedEvent } from '../lib/delivery-rows';
 import { errorText } from '../lib/errors';
@@ -76,10 +76,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const channels = getService(strapi, 'channels');
     const adapter = channels.get(delivery.channel);
     try {
-      if (!adapter) throw new Error(`channel "${delivery.channel}" is not registered on this node`);
+      // Both can be fixed by an operator (deploy the channel, complete its settings): retried, not dropped.
+      if (!adapter) throw new ChannelError(`channel "${delivery.channel}" is not registered on this node`, { retryable: true });
       const description = await adapter.describe();
       if (!description.configComplete) {
-        throw new Error(`channel "${delivery.channel}" is not configured: ${description.problems.join(', ') || 'incomplete settings'}`);
+        throw new ChannelError(`channel "${delivery.channel}" is not configured: ${description.problems.join(', ') || 'incomplete settings'}`, {
+          retryable: true,
+        });
       }
       const context: DeliveryContext = {
         deliveryId: delivery.id,
