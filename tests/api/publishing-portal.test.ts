@@ -15,7 +15,8 @@ import {
 import { startTestApp, type TestApp } from '../helpers/strapi';
 import { waitFor } from '../helpers/wait';
 
-const MAX_ATTEMPTS = 4;
+// With 20 ms windows, 8 attempts span up to 2.5 s: enough slack to bring a receiver back before the last one.
+const MAX_ATTEMPTS = 8;
 
 describe('portal webhook channel', () => {
   let app: TestApp;
@@ -201,7 +202,8 @@ describe('portal webhook channel', () => {
     await deliveredFor(other);
 
     const waiting = await deliveriesOf(app.strapi, { targetDocumentId: blocked });
-    expect(waiting.map((row) => row.status)).toEqual(['failed', 'pending']);
+    // The first one is waiting for its next attempt (or making it): the second one has not been tried at all.
+    expect(waiting.map((row) => row.status)).toEqual([expect.stringMatching(/^(failed|in-flight)$/), 'pending']);
     expect(waiting[1].attempts).toBe(0);
     expect(received(blocked).every((webhook) => webhook.json.type === 'policy.published')).toBe(true);
 
