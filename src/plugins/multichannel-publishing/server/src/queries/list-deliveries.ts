@@ -9,7 +9,8 @@ export type DeliveryFilters = {
   status?: DeliveryStatus;
 };
 
-const applyFilters = (query: Knex.QueryBuilder, filters: DeliveryFilters) => {
+/** Adds the admin filters to a query over deliveries aliased `d`. */
+export const applyDeliveryFilters = (query: Knex.QueryBuilder, filters: DeliveryFilters) => {
   if (filters.documentId) query.where('d.target_document_id', filters.documentId);
   if (filters.uid) query.where('d.target_uid', filters.uid);
   if (filters.locale) query.where('d.target_locale', filters.locale);
@@ -24,7 +25,7 @@ export const listDeliveries = async (
   filters: DeliveryFilters,
   { offset, limit }: { offset: number; limit: number },
 ): Promise<Array<Record<string, unknown>>> =>
-  (await applyFilters(
+  (await applyDeliveryFilters(
     db
       .select([
         'd.*',
@@ -46,11 +47,3 @@ export const listDeliveries = async (
     ])
     .offset(offset)
     .limit(limit)) as Array<Record<string, unknown>>;
-
-/** How many deliveries match the filters. */
-export const countDeliveries = async (db: Knex, filters: DeliveryFilters): Promise<number> => {
-  const row = (await applyFilters(db.from(`${DELIVERIES_TABLE} as d`), filters).count({ total: '*' }).first()) as
-    | { total: unknown }
-    | undefined;
-  return Number(row?.total ?? 0);
-};

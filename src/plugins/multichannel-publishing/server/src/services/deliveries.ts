@@ -7,7 +7,8 @@ import { toDate } from '../lib/rows';
 import { channelActivity } from '../queries/channel-activity';
 import { findDelivery } from '../queries/find-delivery';
 import { hasNewerDelivered } from '../queries/find-newer-delivered';
-import { countDeliveries, listDeliveries, type DeliveryFilters } from '../queries/list-deliveries';
+import { countDeliveries } from '../queries/count-deliveries';
+import { listDeliveries, type DeliveryFilters } from '../queries/list-deliveries';
 import { requeueDelivery } from '../queries/requeue-delivery';
 import { getService } from '../utils/get-service';
 
@@ -19,7 +20,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** One page of deliveries, newest event first. */
     async list(filters: DeliveryFilters, { page, pageSize }: { page: number; pageSize: number }) {
       const db = strapi.db.connection;
-      const [rows, total] = [await listDeliveries(db, filters, { offset: (page - 1) * pageSize, limit: pageSize }), await countDeliveries(db, filters)];
+      const rows = await listDeliveries(db, filters, { offset: (page - 1) * pageSize, limit: pageSize });
+      const total = await countDeliveries(db, filters);
       return {
         results: rows.map(present),
         pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total },
