@@ -9,6 +9,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
     keys: requireSecret(env, 'APP_KEYS').split(','),
   },
   cron: { enabled: env.bool('CRON_ENABLED', true) },
+  // Where uploads land (public/uploads); tests point it at a temp folder.
+  dirs: { public: env('PUBLIC_DIR', './public') },
   logger: {
     updates: { enabled: false },
     startup: { enabled: env.bool('STARTUP_BANNER', true) },

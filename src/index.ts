@@ -1,4 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import { startAudioWorker } from './api/radio-script/audio/worker';
+import { registerRadioListeners } from './api/radio-script/events';
 import { ensureLocales } from './bootstrap/locales';
 import { syncPublicPermissions } from './bootstrap/public-permissions';
 import { seedSuperAdmin } from './bootstrap/seed-admin';
@@ -6,6 +8,8 @@ import { registerDocumentMiddlewares } from './document-middlewares';
 import { registerConsultationStatusField } from './graphql/consultation-status';
 import { registerGraphqlPublishedOnly } from './graphql/published-only';
 import { seedDemoOnFirstBoot } from './seed';
+
+let audioWorker: ReturnType<typeof startAudioWorker> | undefined;
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -18,6 +22,13 @@ export default {
     await ensureLocales(strapi);
     await syncPublicPermissions(strapi);
     await seedSuperAdmin(strapi);
+    audioWorker = startAudioWorker(strapi);
+    registerRadioListeners(strapi, () => audioWorker?.kick());
     await seedDemoOnFirstBoot(strapi);
+  },
+
+  async destroy() {
+    await audioWorker?.stop();
+    audioWorker = undefined;
   },
 };

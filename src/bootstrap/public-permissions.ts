@@ -1,11 +1,19 @@
 import type { Core } from '@strapi/strapi';
-import { AGENCY_UID, AUDIENCE_UID, CONSULTATION_DRAFT_UID, FEEDBACK_UID, FOCAL_POINT_UID, POLICY_UID } from '../lib/uids';
+import {
+  AGENCY_UID,
+  AUDIENCE_UID,
+  CONSULTATION_DRAFT_UID,
+  FEEDBACK_UID,
+  FOCAL_POINT_UID,
+  POLICY_UID,
+  RADIO_SCRIPT_UID,
+} from '../lib/uids';
 
 const ROLE_UID = 'plugin::users-permissions.role';
 const PERMISSION_UID = 'plugin::users-permissions.permission';
 
 /** The app's content types whose public permissions are owned by code, not by hand in the admin. */
-const MANAGED_UIDS = [AGENCY_UID, FOCAL_POINT_UID, AUDIENCE_UID, POLICY_UID, CONSULTATION_DRAFT_UID, FEEDBACK_UID];
+const MANAGED_UIDS = [AGENCY_UID, FOCAL_POINT_UID, AUDIENCE_UID, POLICY_UID, CONSULTATION_DRAFT_UID, FEEDBACK_UID, RADIO_SCRIPT_UID];
 
 const readOnly = (uid: string) => [`${uid}.find`, `${uid}.findOne`];
 
@@ -16,6 +24,7 @@ export const PUBLIC_ACTIONS: readonly string[] = [
   ...readOnly(AGENCY_UID),
   ...readOnly(FOCAL_POINT_UID),
   ...readOnly(AUDIENCE_UID),
+  ...readOnly(RADIO_SCRIPT_UID),
 ];
 
 const isManaged = (action: string) => MANAGED_UIDS.some((uid) => action.startsWith(`${uid}.`));

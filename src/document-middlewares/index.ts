@@ -3,8 +3,10 @@ import { contentTypes } from '@strapi/utils';
 import { assertConsultationWindow } from '../api/consultation-draft/validation';
 import { assertSingleTarget } from '../api/feedback/validation';
 import { assertPolicySummary } from '../api/policy/validation';
+import { DEFAULT_SYLLABLES_PER_MINUTE, estimateSeconds } from '../api/radio-script/speech/duration';
+import { assertBroadcastWindow } from '../api/radio-script/validation';
 import { relationIntent } from '../lib/relation-input';
-import { CONSULTATION_DRAFT_UID, FEEDBACK_UID, POLICY_UID } from '../lib/uids';
+import { CONSULTATION_DRAFT_UID, FEEDBACK_UID, POLICY_UID, RADIO_SCRIPT_UID } from '../lib/uids';
 
 type Data = Record<string, unknown>;
 type WriteContext = { uid: string; action: string; params: { documentId?: string; locale?: string; data?: Data } };
@@ -71,6 +73,27 @@ const validateFeedback = async (strapi: Core.Strapi, ctx: WriteContext, data: Da
   assertSingleTarget(resolve(draftIntent, 'consultationDraft'), resolve(policyIntent, 'policy'));
 };
 
+const AUDIO_DONE = new Set(['ready', 'failed', 'no-voice']);
+
+/**
+ * Keeps a radio script's computed fields true on every save: `estimatedSeconds` from the text and
+ * pace, a broadcast period that does not end before it starts, and no stale audio once the text changed.
+ */
+const prepareRadioScript = async (strapi: Core.Strapi, ctx: WriteContext, data: Data) => {
+  const existing = ctx.action === 'update' ? await currentDraft(strapi, RADIO_SCRIPT_UID, ctx.params.documentId) : null;
+  const pick = (key: string) => (key in data ? data[key] : existing?.[key]);
+  assertBroadcastWindow({ broadcastFrom: pick('broadcastFrom'), broadcastUntil: pick('broadcastUntil') });
+  const script = typeof pick('script') === 'string' ? (pick('script') as string) : '';
+  const pace = Number(pick('syllablesPerMinute')) || DEFAULT_SYLLABLES_PER_MINUTE;
+  data.estimatedSeconds = estimateSeconds(script, pace);
+  const textChanged = existing && 'script' in data && data.script !== existing.script;
+  if (textChanged && AUDIO_DONE.has(String(existing.audioStatus))) {
+    data.audio = null;
+    data.audioStatus = 'none';
+    data.audioMessage = null;
+  }
+};
+
 /**
  * Content rules that hold on every write path (admin panel, content-manager API, REST, document
  * service), enforced as document-service middlewares rather than database lifecycles.
@@ -90,6 +113,9 @@ export const registerDocumentMiddlewares = (strapi: Core.Strapi): void => {
         break;
       case FEEDBACK_UID:
         await validateFeedback(strapi, ctx, data);
+        break;
+      case RADIO_SCRIPT_UID:
+        await prepareRadioScript(strapi, ctx, data);
         break;
       default:
         break;

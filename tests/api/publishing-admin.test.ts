@@ -2,9 +2,8 @@ import type { Core } from '@strapi/strapi';
 import request from 'supertest';
 import { asAdmin, createAdminUser, loginAdmin, SUPER_ADMIN, SUPER_ADMIN_ENV } from '../helpers/admin';
 import { startPortalReceiver, type PortalReceiver } from '../helpers/fakes/portal-receiver';
-import { createPolicy, deliveriesOf, PORTAL_SECRET, portalEnv, publishingEnv, publishPolicy, updatePolicyDraft } from '../helpers/publishing';
+import { createPolicy, deliveriesOf, eventually, PORTAL_SECRET, portalEnv, publishingEnv, publishPolicy, updatePolicyDraft } from '../helpers/publishing';
 import { startTestApp, type TestApp } from '../helpers/strapi';
-import { waitFor } from '../helpers/wait';
 
 const BASE = '/multichannel-publishing';
 const ZALO_REFRESH = 'rt_admin_test_refresh_token_value';
@@ -29,7 +28,7 @@ describe('distribution admin API', () => {
   };
 
   const statusOf = async (documentId: string, wanted: string) =>
-    waitFor(`a ${wanted} delivery of ${documentId}`, async () => {
+    eventually(`a ${wanted} delivery of ${documentId}`, async () => {
       const rows = await deliveriesOf(app.strapi, { targetDocumentId: documentId, channel: 'portal' });
       return rows.find((row) => row.status === wanted);
     });

@@ -3,9 +3,8 @@ import { startAppNode, type AppNode } from '../helpers/app-node';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { applyTestEnv } from '../helpers/env';
 import { startPortalReceiver, type PortalReceiver } from '../helpers/fakes/portal-receiver';
-import { deliveriesOf, PORTAL_SECRET, portalEnv, publishingEnv } from '../helpers/publishing';
+import { deliveriesOf, eventually, PORTAL_SECRET, portalEnv, publishingEnv } from '../helpers/publishing';
 import { bootStrapi } from '../helpers/strapi';
-import { waitFor } from '../helpers/wait';
 
 describe('recovery after a node dies', () => {
   let database: TestDatabase;
@@ -41,13 +40,13 @@ describe('recovery after a node dies', () => {
     receiver.respondWith(() => 'hang');
     const sender = startAppNode(env());
     nodes.push(sender);
-    await waitFor('the request in flight', () => receiver.received.length >= 1, { timeoutMs: 90_000 });
+    await eventually('the request in flight', () => receiver.received.length >= 1, { timeoutMs: 90_000 });
     await sender.kill();
 
     // 3. A node starts once the portal is healthy: the lease of the dead node expires and the delivery is retried.
     receiver.respondWith(() => ({ status: 200 }));
     strapi = await bootStrapi(database, env());
-    const delivery = await waitFor('the delivery delivered', async () => {
+    const delivery = await eventually('the delivery delivered', async () => {
       const [row] = await deliveriesOf(strapi as Core.Strapi, { targetDocumentId: documentId });
       return row?.status === 'delivered' ? row : null;
     });

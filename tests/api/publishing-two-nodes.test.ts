@@ -1,8 +1,7 @@
 import { startAppNode, type AppNode } from '../helpers/app-node';
 import { startPortalReceiver, type PortalReceiver } from '../helpers/fakes/portal-receiver';
-import { createPolicy, deliveriesOf, PORTAL_SECRET, portalEnv, publishingEnv, publishPolicy, updatePolicyDraft } from '../helpers/publishing';
+import { createPolicy, deliveriesOf, eventually, PORTAL_SECRET, portalEnv, publishingEnv, publishPolicy, updatePolicyDraft } from '../helpers/publishing';
 import { startTestApp, type TestApp } from '../helpers/strapi';
-import { waitFor } from '../helpers/wait';
 
 const onPostgres = process.env.DATABASE_CLIENT === 'postgres';
 // SQLite has a single writer and no row locks: several nodes on one database is a Postgres deployment.
@@ -48,7 +47,7 @@ describeOnPostgres('two app nodes on one PostgreSQL database', () => {
     }
     const expected = POLICIES + 5;
 
-    const rows = await waitFor(
+    const rows = await eventually(
       'every delivery delivered',
       async () => {
         const all = await deliveriesOf(app.strapi);

@@ -1,7 +1,6 @@
 import { bootStrapi, startTestApp, type TestApp } from '../helpers/strapi';
 import { startZaloFake, type ZaloFake } from '../helpers/fakes/zalo-oa';
-import { createPolicy, deliveriesOf, POLICY, publishingEnv, publishPolicy, unpublishPolicy, updatePolicyDraft, ZALO_APP, zaloEnv } from '../helpers/publishing';
-import { waitFor } from '../helpers/wait';
+import { createPolicy, deliveriesOf, eventually, POLICY, publishingEnv, publishPolicy, unpublishPolicy, updatePolicyDraft, ZALO_APP, zaloEnv } from '../helpers/publishing';
 import type { Core } from '@strapi/strapi';
 
 const STATE = 'plugin::multichannel-publishing.state';
@@ -13,7 +12,7 @@ describe('Zalo Official Account channel', () => {
   let env: Record<string, string | undefined>;
 
   const settled = (documentId: string, count = 1) =>
-    waitFor(`${count} settled Zalo deliveries of ${documentId}`, async () => {
+    eventually(`${count} settled Zalo deliveries of ${documentId}`, async () => {
       const rows = await deliveriesOf(strapi, { targetDocumentId: documentId, channel: 'zalo' });
       return rows.filter((row) => ['delivered', 'dead', 'skipped'].includes(row.status)).length >= count ? rows : null;
     });
@@ -195,7 +194,7 @@ describe('Zalo Official Account channel', () => {
     const documentId = await createPolicy(strapi, { title: 'Chính sách khi Zalo thu hồi quyền' });
     await publishPolicy(strapi, documentId);
     // Retryable, so "failed" (or "dead" once the few attempts of this test are spent on a slow machine).
-    const failed = await waitFor('a failed Zalo delivery', async () => {
+    const failed = await eventually('a failed Zalo delivery', async () => {
       const [row] = await deliveriesOf(strapi, { targetDocumentId: documentId, channel: 'zalo' });
       return row && ['failed', 'dead'].includes(row.status) ? row : null;
     });

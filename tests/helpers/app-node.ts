@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'child_process';
 import path from 'path';
-import { delay } from './wait';
 
 export type AppNode = {
   /** Everything the process printed so far. */
@@ -12,6 +11,8 @@ export type AppNode = {
   /** SIGTERM: a clean shutdown. */
   stop: () => Promise<void>;
 };
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const exited = (child: ChildProcess) =>
   new Promise<void>((resolve) => {

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { waitFor } from './wait';
 
 /** A Standard Webhooks secret for tests (whsec_ + base64 of 24 bytes). */
 export const PORTAL_SECRET = 'whsec_dGVzdC1wb3J0YWwtc2VjcmV0LTI0Ynl0ZXMh';
@@ -121,3 +122,10 @@ export const unpublishPolicy = (strapi: Core.Strapi, documentId: string, locale 
 
 export const updatePolicyDraft = (strapi: Core.Strapi, documentId: string, data: Record<string, unknown>, locale = 'vi') =>
   strapi.documents(POLICY as never).update({ documentId, locale, data } as never);
+
+/** `waitFor` with the description first and a fast poll: deliveries settle within milliseconds in these tests. */
+export const eventually = <T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false> | T | null | undefined | false,
+  { timeoutMs = 20_000, intervalMs = 25 }: { timeoutMs?: number; intervalMs?: number } = {},
+): Promise<T> => waitFor(async () => probe(), { what, timeoutMs, intervalMs });

@@ -1,3 +1,5 @@
+import fs from 'fs';
+import os from 'os';
 import path from 'path';
 import { createStrapi, type Core } from '@strapi/strapi';
 import request from 'supertest';
@@ -38,14 +40,20 @@ export const startTestApp = async (
 ): Promise<TestApp> => {
   applyTestEnv();
   const database = await createTestDatabase(label);
-  const strapi = await bootStrapi(database, env);
+  // Uploads (e.g. rendered radio audio) go to a temp public folder, never into the repository.
+  const publicDir = fs.mkdtempSync(path.join(os.tmpdir(), `pcms-public-${label}-`));
+  fs.mkdirSync(path.join(publicDir, 'uploads'));
+  const strapi = await bootStrapi(database, { PUBLIC_DIR: publicDir, ...env });
   return {
     strapi,
     database,
     http: () => request(strapi.server.httpServer),
     stop: async ({ keepDatabase = false } = {}) => {
       await strapi.destroy();
-      if (!keepDatabase) await database.drop();
+      if (!keepDatabase) {
+        await database.drop();
+        fs.rmSync(publicDir, { recursive: true, force: true });
+      }
     },
   };
 };

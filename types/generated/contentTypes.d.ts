@@ -971,6 +971,96 @@ export interface ApiPolicyPolicy extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiRadioScriptRadioScript extends Struct.CollectionTypeSchema {
+  collectionName: 'radio_scripts';
+  info: {
+    description: 'Text written to be read on the grassroots loudspeaker radio, with its generated audio';
+    displayName: 'Radio script';
+    pluralName: 'radio-scripts';
+    singularName: 'radio-script';
+  };
+  options: {
+    draftAndPublish: true;
+  };
+  attributes: {
+    audio: Schema.Attribute.Media<'audios'>;
+    audioClaimedAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
+    audioMessage: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
+    audioStatus: Schema.Attribute.Enumeration<
+      ['none', 'pending', 'rendering', 'ready', 'no-voice', 'failed']
+    > &
+      Schema.Attribute.DefaultTo<'none'>;
+    broadcastFrom: Schema.Attribute.Date;
+    broadcastUntil: Schema.Attribute.Date;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    estimatedSeconds: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    generated: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    language: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 35;
+      }> &
+      Schema.Attribute.DefaultTo<'vi'>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::radio-script.radio-script'
+    > &
+      Schema.Attribute.Private;
+    policy: Schema.Attribute.Relation<'manyToOne', 'api::policy.policy'> &
+      Schema.Attribute.Required;
+    priority: Schema.Attribute.Enumeration<
+      ['normal', 'priority', 'emergency']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'normal'>;
+    publishedAt: Schema.Attribute.DateTime;
+    repeatCount: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 50;
+          min: 1;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<1>;
+    script: Schema.Attribute.Text & Schema.Attribute.Required;
+    sourceHash: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    syllablesPerMinute: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 400;
+          min: 60;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<160>;
+    title: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface PluginContentReleasesRelease
   extends Struct.CollectionTypeSchema {
   collectionName: 'strapi_releases';
@@ -1652,6 +1742,7 @@ declare module '@strapi/strapi' {
       'api::feedback.feedback': ApiFeedbackFeedback;
       'api::focal-point.focal-point': ApiFocalPointFocalPoint;
       'api::policy.policy': ApiPolicyPolicy;
+      'api::radio-script.radio-script': ApiRadioScriptRadioScript;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::i18n.locale': PluginI18NLocale;

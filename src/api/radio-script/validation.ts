@@ -1,0 +1,22 @@
+import { errors } from '@strapi/utils';
+import { z } from 'zod';
+
+const date = z.union([z.string(), z.date()]).nullish();
+
+const broadcastSchema = z
+  .object({ broadcastFrom: date, broadcastUntil: date })
+  .refine(
+    ({ broadcastFrom, broadcastUntil }) =>
+      !broadcastFrom || !broadcastUntil || new Date(broadcastUntil).getTime() >= new Date(broadcastFrom).getTime(),
+    { message: 'broadcastUntil must not be before broadcastFrom', path: ['broadcastUntil'] },
+  );
+
+/** A broadcast period may be a single day but never end before it starts (after merging stored values). */
+export const assertBroadcastWindow = (window: { broadcastFrom?: unknown; broadcastUntil?: unknown }): void => {
+  const result = broadcastSchema.safeParse(window);
+  if (result.success) return;
+  const issue = result.error.issues[0];
+  throw new errors.ValidationError(issue.message, {
+    errors: [{ path: issue.path.map(String), message: issue.message, name: 'ValidationError' }],
+  });
+};
