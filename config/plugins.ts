@@ -7,6 +7,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
       jwtSecret: requireSecret(env, 'JWT_SECRET'),
     },
   },
+  'public-participation': {
+    enabled: true,
+    resolve: './src/plugins/public-participation',
+  },
   graphql: {
     config: {
       endpoint: '/graphql',

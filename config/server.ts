@@ -4,7 +4,8 @@ import { requireSecret } from '../src/lib/env-secrets';
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server => ({
   host: env('HOST', '0.0.0.0'),
   port: env.int('PORT', 1337),
-  proxy: env.bool('PROXY', false),
+  // Strapi 5 reads `proxy.koa` (a bare boolean is ignored): only then does ctx.ip follow X-Forwarded-For.
+  proxy: { koa: env.bool('PROXY', false) },
   app: {
     keys: requireSecret(env, 'APP_KEYS').split(','),
   },

@@ -51,7 +51,12 @@ export const syncRolePermissions = async (strapi: Core.Strapi, roleType: string,
   }
 };
 
-/** Public role: read-only on the published content; no read of feedback at all. */
+/**
+ * Public role: read-only on the published content; no feedback action at all. Citizens send and
+ * follow feedback through the `auth: false` routes of src/api/feedback/routes/01-public-participation.ts
+ * (validated, rate-limited intake; tracking; answered list), never through the core feedback actions,
+ * which therefore stay revoked here (REST 403, GraphQL FORBIDDEN).
+ */
 export const syncPublicPermissions = async (strapi: Core.Strapi) => {
   await syncRolePermissions(strapi, 'public', PUBLIC_ACTIONS);
   await syncRolePermissions(strapi, 'authenticated', PUBLIC_ACTIONS);

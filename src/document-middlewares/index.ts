@@ -7,6 +7,7 @@ import { DEFAULT_SYLLABLES_PER_MINUTE, estimateSeconds } from '../api/radio-scri
 import { assertBroadcastWindow } from '../api/radio-script/validation';
 import { relationIntent } from '../lib/relation-input';
 import { CONSULTATION_DRAFT_UID, FEEDBACK_UID, POLICY_UID, RADIO_SCRIPT_UID } from '../lib/uids';
+import { applyFeedbackRules, assignShortCode } from './feedback-rules';
 
 type Data = Record<string, unknown>;
 type WriteContext = { uid: string; action: string; params: { documentId?: string; locale?: string; data?: Data } };
@@ -107,12 +108,15 @@ export const registerDocumentMiddlewares = (strapi: Core.Strapi): void => {
       case POLICY_UID:
         assertPolicySummary(data, ctx.action === 'create');
         await appendStageHistory(strapi, ctx, data);
+        await assignShortCode(strapi, ctx, data);
         break;
       case CONSULTATION_DRAFT_UID:
         await validateConsultationDraft(strapi, ctx, data);
+        await assignShortCode(strapi, ctx, data);
         break;
       case FEEDBACK_UID:
         await validateFeedback(strapi, ctx, data);
+        await applyFeedbackRules(strapi, ctx, data);
         break;
       case RADIO_SCRIPT_UID:
         await prepareRadioScript(strapi, ctx, data);

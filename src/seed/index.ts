@@ -196,6 +196,7 @@ export const seedDemo = async (strapi: Core.Strapi, now: Date = new Date()): Pro
           content: item.content,
           category: item.category,
           status: item.status,
+          rejectionReason: item.rejectionReason,
           response: item.response,
           respondedAt: answered ? daysFromNow(-item.receivedDaysAgo + 5, now).toISOString() : undefined,
           respondingAgency: item.respondingAgency ? agencyId(item.respondingAgency) : undefined,

@@ -197,9 +197,10 @@ describe('feedback is not readable by the public', () => {
     expect(JSON.stringify(response.body)).not.toContain('Góp ý riêng tư');
   });
 
-  it('keeps public creation closed until the intake issue opens it', async () => {
+  it('opens creation only through the public intake, which validates the body (tests/api/feedback-intake.test.ts)', async () => {
     const response = await app.http().post('/api/feedbacks').send({ data: { policy: ids.bilingual, content: 'Xin chào các anh chị' } });
-    expect(response.status).toBe(403);
+    expect(response.status).toBe(400);
+    expect(response.body.error.name).toBe('ValidationError');
   });
 
   it('refuses the GraphQL read', async () => {

@@ -11,6 +11,30 @@ export interface ConsultationQuestion extends Struct.ComponentSchema {
   };
 }
 
+export interface FeedbackStatusChange extends Struct.ComponentSchema {
+  collectionName: 'components_feedback_status_changes';
+  info: {
+    description: 'One moderation step of a feedback (who, when), appended automatically when its status changes';
+    displayName: 'Status change';
+  };
+  attributes: {
+    changedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    changedBy: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    note: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    status: Schema.Attribute.Enumeration<
+      ['received', 'assigned', 'answered', 'rejected', 'closed']
+    > &
+      Schema.Attribute.Required;
+  };
+}
+
 export interface PolicyStageChange extends Struct.ComponentSchema {
   collectionName: 'components_policy_stage_changes';
   info: {
@@ -38,6 +62,7 @@ declare module '@strapi/strapi' {
   export namespace Public {
     export interface ComponentSchemas {
       'consultation.question': ConsultationQuestion;
+      'feedback.status-change': FeedbackStatusChange;
       'policy.stage-change': PolicyStageChange;
     }
   }

@@ -647,6 +647,16 @@ export interface ApiConsultationDraftConsultationDraft
           localized: false;
         };
       }>;
+    shortCode: Schema.Attribute.String &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 16;
+      }>;
     summary: Schema.Attribute.Text &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
@@ -707,6 +717,11 @@ export interface ApiFeedbackFeedback extends Struct.CollectionTypeSchema {
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
+    dedupeKey: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
     dueAt: Schema.Attribute.DateTime;
     email: Schema.Attribute.Email & Schema.Attribute.Private;
     fullName: Schema.Attribute.String &
@@ -732,6 +747,9 @@ export interface ApiFeedbackFeedback extends Struct.CollectionTypeSchema {
     policy: Schema.Attribute.Relation<'manyToOne', 'api::policy.policy'>;
     publicConsent: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
     publishedAt: Schema.Attribute.DateTime;
+    rejectionReason: Schema.Attribute.Enumeration<
+      ['spam', 'abuse', 'out-of-scope', 'duplicate']
+    >;
     respondedAt: Schema.Attribute.DateTime;
     respondingAgency: Schema.Attribute.Relation<
       'manyToOne',
@@ -746,6 +764,7 @@ export interface ApiFeedbackFeedback extends Struct.CollectionTypeSchema {
       ['received', 'assigned', 'answered', 'rejected', 'closed']
     > &
       Schema.Attribute.DefaultTo<'received'>;
+    statusHistory: Schema.Attribute.Component<'feedback.status-change', true>;
     submitterType: Schema.Attribute.Enumeration<
       ['citizen', 'business', 'organization']
     > &
@@ -758,6 +777,11 @@ export interface ApiFeedbackFeedback extends Struct.CollectionTypeSchema {
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
+    zaloUserId: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
   };
 }
 
@@ -920,6 +944,16 @@ export interface ApiPolicyPolicy extends Struct.CollectionTypeSchema {
     locale: Schema.Attribute.String;
     localizations: Schema.Attribute.Relation<'oneToMany', 'api::policy.policy'>;
     publishedAt: Schema.Attribute.DateTime;
+    shortCode: Schema.Attribute.String &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 16;
+      }>;
     slug: Schema.Attribute.UID<'title'> &
       Schema.Attribute.SetPluginOptions<{
         i18n: {

@@ -1,3 +1,33 @@
 import { factories } from '@strapi/strapi';
+import { respondWithError } from '../../../lib/error-response';
+import { FEEDBACK_UID } from '../../../lib/uids';
+import { ConsultationNotOpenError } from '../errors';
+import { parseIntakeBody, parsePublicListQuery, parseTrackParams } from '../validation';
 
-export default factories.createCoreController('api::feedback.feedback');
+
+export default factories.createCoreController(FEEDBACK_UID, ({ strapi }) => ({
+  /** `POST /api/feedbacks`: 201 with the receipt, 200 with the earlier receipt for a duplicate. */
+  async submit(ctx) {
+    const input = parseIntakeBody(ctx.request.body);
+    try {
+      const { created, receipt } = await strapi.service('api::feedback.intake').submit(input, { ip: ctx.request.ip, source: 'web' });
+      ctx.status = created ? 201 : 200;
+      ctx.body = { data: receipt };
+    } catch (error) {
+      if (error instanceof ConsultationNotOpenError) return respondWithError(ctx, 409, error.name, error.message, error.window);
+      throw error;
+    }
+  },
+
+  /** `GET /api/feedbacks/track/:trackingCode`. */
+  async track(ctx) {
+    const code = parseTrackParams(ctx.params);
+    ctx.body = { data: await strapi.service('api::feedback.public-feedback').track(code) };
+  },
+
+  /** `GET /api/feedbacks/public?consultationDraft=…` or `?policy=…`. */
+  async publicList(ctx) {
+    const query = parsePublicListQuery(ctx.query);
+    ctx.body = await strapi.service('api::feedback.public-feedback').publicList(query);
+  },
+}));

@@ -1,0 +1,37 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import { consumeAll, createStoreLimiter } from '../../../lib/rate-limit';
+import { RATE_LIMIT_TABLE, type RateLimitBucket } from '../constants';
+import { getFeedbackSettings } from '../settings';
+
+type Config = { bucket: RateLimitBucket };
+type Context = { request: { ip: string }; set: (name: string, value: string) => void };
+
+/**
+ * Per-client limits of the public feedback routes (`bucket`: intake or track), per minute and per
+ * day. The client is `ctx.request.ip`, which honours `X-Forwarded-For` only when the server trusts
+ * its proxy (`PROXY=true`), so a client cannot pick its own address.
+ */
+export default (config: Config, { strapi }: { strapi: Core.Strapi }) => {
+  let limiters: Promise<RateLimiterAbstract[]> | undefined;
+  const load = () => {
+    const limits = getFeedbackSettings(strapi).rateLimit[config.bucket];
+    return Promise.all([
+      createStoreLimiter(strapi, RATE_LIMIT_TABLE, { keyPrefix: `${config.bucket}:minute`, points: limits.perMinute, durationSeconds: 60 }),
+      createStoreLimiter(strapi, RATE_LIMIT_TABLE, { keyPrefix: `${config.bucket}:day`, points: limits.perDay, durationSeconds: 86_400 }),
+    ]);
+  };
+
+  return async (ctx: Context, next: () => Promise<unknown>) => {
+    limiters ??= load();
+    const decision = await consumeAll(await limiters, ctx.request.ip || 'unknown');
+    if (!decision.allowed) {
+      ctx.set('Retry-After', String(decision.retryAfterSeconds));
+      throw new errors.RateLimitError(`Too many requests: try again in ${decision.retryAfterSeconds} seconds`, {
+        retryAfter: decision.retryAfterSeconds,
+      });
+    }
+    return next();
+  };
+};

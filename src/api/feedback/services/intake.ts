@@ -1,0 +1,107 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { consultationStatus } from '../../../lib/consultation-status';
+import { FEEDBACK_UID } from '../../../lib/uids';
+import { generateTrackingCode } from '../codes';
+import { DUPLICATE_WINDOW_MS, type FeedbackSource, type FeedbackStatus } from '../constants';
+import { ConsultationNotOpenError } from '../errors';
+import { requirePublishedTarget, type PublishedTarget } from '../targets';
+import { duplicateKey } from '../text';
+import type { IntakeInput } from '../validation';
+
+export type IntakeOrigin = { ip?: string | null; source?: FeedbackSource; zaloUserId?: string | null };
+
+/** What the submitter gets back: the tracking code and the answer deadline, nothing else. */
+export type Receipt = { trackingCode: string; status: FeedbackStatus; dueAt: string };
+export type IntakeResult = { created: boolean; receipt: Receipt };
+
+type StoredReceipt = { trackingCode: string; status: FeedbackStatus; dueAt: string | Date };
+
+const CODE_ATTEMPTS = 5;
+
+const toReceipt = (row: StoredReceipt, status: FeedbackStatus = row.status): Receipt => ({
+  trackingCode: row.trackingCode,
+  status,
+  dueAt: new Date(row.dueAt).toISOString(),
+});
+
+const formatWindowDate = (value: string | null | undefined) => (value ? new Date(value).toISOString() : 'not set');
+
+const assertOpen = (target: PublishedTarget, now: Date) => {
+  if (target.type !== 'consultationDraft') return;
+  const status = consultationStatus(target.opensAt, target.closesAt, now);
+  if (status === 'open') return;
+  const window = `from ${formatWindowDate(target.opensAt)} to ${formatWindowDate(target.closesAt)}`;
+  const message =
+    status === 'upcoming'
+      ? `This consultation is not open yet: it takes feedback ${window}`
+      : `This consultation is closed: it took feedback ${window}`;
+  throw new ConsultationNotOpenError(message, {
+    consultationStatus: status,
+    opensAt: target.opensAt ? new Date(target.opensAt).toISOString() : null,
+    closesAt: target.closesAt ? new Date(target.closesAt).toISOString() : null,
+  });
+};
+
+const isTrackingCodeClash = (error: unknown) =>
+  error instanceof errors.ValidationError && JSON.stringify(error.details ?? {}).includes('trackingCode');
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const findDuplicate = async (key: string, now: Date): Promise<StoredReceipt | null> =>
+    (await strapi.db.query(FEEDBACK_UID).findOne({
+      select: ['trackingCode', 'status', 'dueAt'],
+      where: { dedupeKey: key, createdAt: { $gte: new Date(now.getTime() - DUPLICATE_WINDOW_MS) } },
+      orderBy: { createdAt: 'desc' },
+    })) as StoredReceipt | null;
+
+  const create = async (data: Record<string, unknown>): Promise<StoredReceipt> => {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return (await strapi.documents(FEEDBACK_UID).create({ data: { ...data, trackingCode: generateTrackingCode() } } as never)) as unknown as StoredReceipt;
+      } catch (error) {
+        // Two codes out of 6.6·10^11 met: draw again rather than fail the citizen.
+        if (attempt >= CODE_ATTEMPTS || !isTrackingCodeClash(error)) throw error;
+      }
+    }
+  };
+
+  return {
+    /**
+     * Takes one piece of feedback from the public (web form or Zalo): checks the target and its
+     * window, answers a duplicate with the code already given, stores a bot's submission as spam.
+     */
+    async submit(input: IntakeInput, origin: IntakeOrigin = {}): Promise<IntakeResult> {
+      const now = new Date();
+      const target = await requirePublishedTarget(strapi, input.target);
+      assertOpen(target, now);
+
+      const source = origin.source ?? 'web';
+      const base = {
+        [target.type]: target.documentId,
+        submitterType: input.submitterType,
+        fullName: input.fullName ?? null,
+        organizationName: input.organizationName ?? null,
+        email: input.email ?? null,
+        phone: input.phone ?? null,
+        content: input.content,
+        category: input.category,
+        publicConsent: input.publicConsent,
+        source,
+        zaloUserId: origin.zaloUserId ?? null,
+      };
+
+      if (input.honeypot) {
+        // Answered like a success so the bot learns nothing; stored for audit, never counted.
+        const stored = await create({ ...base, status: 'rejected', rejectionReason: 'spam' });
+        return { created: true, receipt: toReceipt(stored, 'received') };
+      }
+
+      const key = duplicateKey(target, { email: input.email, phone: input.phone, zaloUserId: origin.zaloUserId, ip: origin.ip }, input.content);
+      const duplicate = await findDuplicate(key, now);
+      if (duplicate) return { created: false, receipt: toReceipt(duplicate) };
+
+      const stored = await create({ ...base, status: 'received', dedupeKey: key });
+      return { created: true, receipt: toReceipt(stored) };
+    },
+  };
+};

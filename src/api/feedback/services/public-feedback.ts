@@ -1,0 +1,95 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { FEEDBACK_UID } from '../../../lib/uids';
+import { ANSWERED_STATUSES, type FeedbackStatus, type FeedbackTargetType } from '../constants';
+import { requirePublishedTarget } from '../targets';
+import type { PublicListQuery } from '../validation';
+
+type Named = { name?: string | null } | null | undefined;
+type TargetRow = { documentId: string; title?: string | null } | null | undefined;
+type TrackedRow = {
+  status: FeedbackStatus;
+  category: string;
+  createdAt: string | Date;
+  dueAt?: string | Date | null;
+  response?: string | null;
+  respondedAt?: string | Date | null;
+  consultationDraft?: TargetRow;
+  policy?: TargetRow;
+  respondingAgency?: Named;
+};
+type PublicRow = {
+  content: string;
+  category: string;
+  submitterType: string;
+  response?: string | null;
+  respondedAt?: string | Date | null;
+  respondingAgency?: Named;
+};
+
+const iso = (value: string | Date | null | undefined) => (value ? new Date(value).toISOString() : null);
+const agency = (value: Named) => (value?.name ? { name: value.name } : null);
+const isAnswered = (status: FeedbackStatus) => ANSWERED_STATUSES.includes(status);
+
+const TARGET_POPULATE = { select: ['documentId', 'title'] };
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /**
+   * What the holder of a tracking code may know: status, target, dates and, once answered, the
+   * answer. Never the submitter's own details (whoever holds the code is not necessarily them).
+   */
+  async track(trackingCode: string) {
+    const row = (await strapi.db.query(FEEDBACK_UID).findOne({
+      select: ['status', 'category', 'createdAt', 'dueAt', 'response', 'respondedAt'],
+      where: { trackingCode },
+      populate: { consultationDraft: TARGET_POPULATE, policy: TARGET_POPULATE, respondingAgency: { select: ['name'] } },
+    })) as TrackedRow | null;
+    if (!row) throw new errors.NotFoundError('No feedback with this tracking code');
+    const type: FeedbackTargetType = row.consultationDraft ? 'consultationDraft' : 'policy';
+    const target = row.consultationDraft ?? row.policy;
+    const answered = isAnswered(row.status);
+    return {
+      status: row.status,
+      category: row.category,
+      target: target ? { type, documentId: target.documentId, title: target.title ?? null } : null,
+      receivedAt: iso(row.createdAt),
+      dueAt: iso(row.dueAt),
+      // A response being drafted by the agency is not public until the feedback is answered.
+      response: answered ? (row.response ?? null) : null,
+      respondedAt: answered ? iso(row.respondedAt) : null,
+      respondingAgency: agency(row.respondingAgency),
+    };
+  },
+
+  /** Answered feedback on one published target whose submitters consented to publication, newest answer first. */
+  async publicList({ target, page, pageSize }: PublicListQuery) {
+    await requirePublishedTarget(strapi, target);
+    const where = {
+      [target.type]: { documentId: target.documentId },
+      status: { $in: [...ANSWERED_STATUSES] },
+      publicConsent: true,
+    };
+    const [rows, total] = await Promise.all([
+      strapi.db.query(FEEDBACK_UID).findMany({
+        select: ['content', 'category', 'submitterType', 'response', 'respondedAt'],
+        where,
+        populate: { respondingAgency: { select: ['name'] } },
+        orderBy: [{ respondedAt: 'desc' }, { id: 'desc' }],
+        offset: (page - 1) * pageSize,
+        limit: pageSize,
+      }) as Promise<PublicRow[]>,
+      strapi.db.query(FEEDBACK_UID).count({ where }),
+    ]);
+    return {
+      data: rows.map((row) => ({
+        content: row.content,
+        category: row.category,
+        submitterType: row.submitterType,
+        response: row.response ?? null,
+        respondedAt: iso(row.respondedAt),
+        respondingAgency: agency(row.respondingAgency),
+      })),
+      meta: { pagination: { page, pageSize, pageCount: Math.ceil(Number(total) / pageSize), total: Number(total) } },
+    };
+  },
+});

@@ -1,0 +1,23 @@
+import type { Core } from '@strapi/strapi';
+import { RAW_BODY_STATE_KEY } from '../../../middlewares/public-body';
+import { ZALO_SIGNATURE_HEADER } from '../../feedback/constants';
+import { parseSignedZaloEvent } from '../validation';
+
+type Ctx = {
+  request: { body?: unknown };
+  state: Record<string, unknown>;
+  get: (header: string) => string;
+  body: unknown;
+};
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** `POST /api/zalo/webhook`: 401 unless signed and fresh; otherwise 200 whatever the message (Zalo retries non-2xx). */
+  async receive(ctx: Ctx) {
+    const event = parseSignedZaloEvent(strapi, {
+      rawBody: ctx.state[RAW_BODY_STATE_KEY],
+      body: ctx.request.body,
+      signature: ctx.get(ZALO_SIGNATURE_HEADER) || undefined,
+    });
+    ctx.body = { data: await strapi.service('api::zalo.zalo').receive(event) };
+  },
+});

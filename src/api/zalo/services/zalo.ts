@@ -1,0 +1,64 @@
+import type { Core } from '@strapi/strapi';
+import { CONSULTATION_DRAFT_UID, POLICY_UID } from '../../../lib/uids';
+import { isShortCode, normalizeShortCode } from '../../feedback/codes';
+import { CONTENT_MAX_LENGTH, CONTENT_MIN_LENGTH, ZALO_TEXT_EVENTS, type FeedbackTargetType } from '../../feedback/constants';
+import { ConsultationNotOpenError } from '../../feedback/errors';
+import { characterCount, cleanText } from '../../feedback/text';
+import type { ZaloEvent } from '../validation';
+
+export type ZaloOutcome =
+  | { stored: true; trackingCode: string; duplicate: boolean }
+  | { stored: false; reason: 'ignored-event' | 'no-short-code' | 'unknown-short-code' | 'invalid-content' | 'consultation-not-open' };
+
+// "DT7K3M nội dung", "dt-7k3m: nội dung", "CS2AB4, nội dung…"
+const KEYWORD_MESSAGE = /^\s*([A-Za-z0-9][A-Za-z0-9\-_.]{1,30}?)[\s:,.\-]+([\s\S]*)$/;
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const findTargetByShortCode = async (code: string): Promise<{ type: FeedbackTargetType; documentId: string } | null> => {
+    for (const [type, uid] of [['consultationDraft', CONSULTATION_DRAFT_UID], ['policy', POLICY_UID]] as const) {
+      const row = (await strapi.db.query(uid).findOne({
+        select: ['documentId'],
+        where: { shortCode: code, publishedAt: { $notNull: true } },
+      })) as { documentId: string } | null;
+      if (row) return { type, documentId: row.documentId };
+    }
+    return null;
+  };
+
+  return {
+    /**
+     * Turns a citizen's Zalo message that starts with a policy's or draft's short code into
+     * feedback (`source: zalo`). Anything else is acknowledged and dropped: Zalo would resend it.
+     */
+    async receive(event: ZaloEvent): Promise<ZaloOutcome> {
+      if (!ZALO_TEXT_EVENTS.has(event.event_name) || !event.message?.text || !event.sender?.id) {
+        return { stored: false, reason: 'ignored-event' };
+      }
+      const match = KEYWORD_MESSAGE.exec(event.message.text);
+      const code = match ? normalizeShortCode(match[1]) : '';
+      if (!match || !isShortCode(code)) return { stored: false, reason: 'no-short-code' };
+      const target = await findTargetByShortCode(code);
+      if (!target) return { stored: false, reason: 'unknown-short-code' };
+      const content = cleanText(match[2]);
+      const length = characterCount(content);
+      if (length < CONTENT_MIN_LENGTH || length > CONTENT_MAX_LENGTH) return { stored: false, reason: 'invalid-content' };
+      try {
+        const { created, receipt } = await strapi.service('api::feedback.intake').submit(
+          {
+            target,
+            submitterType: 'citizen',
+            content,
+            category: 'comment',
+            publicConsent: false,
+            honeypot: false,
+          },
+          { source: 'zalo', zaloUserId: event.sender.id },
+        );
+        return { stored: true, trackingCode: receipt.trackingCode, duplicate: !created };
+      } catch (error) {
+        if (error instanceof ConsultationNotOpenError) return { stored: false, reason: 'consultation-not-open' };
+        throw error;
+      }
+    },
+  };
+};

@@ -1,0 +1,144 @@
+import type { Core } from '@strapi/strapi';
+import { FEEDBACK_CATEGORIES, FEEDBACK_STATUSES, type FeedbackCategory, type FeedbackStatus } from '../../../../api/feedback/constants';
+import { daysOverdue, isOverdue } from '../../../../api/feedback/moderation';
+import { FEEDBACK_UID, FOCAL_POINT_UID } from '../../../../lib/uids';
+
+type AgencyRef = { documentId: string; name?: string | null; code?: string | null } | null | undefined;
+type TargetRef = { documentId: string; title?: string | null } | null | undefined;
+type WorkRow = {
+  documentId: string;
+  trackingCode: string;
+  status: FeedbackStatus;
+  category: FeedbackCategory;
+  content: string;
+  createdAt: string | Date;
+  dueAt?: string | Date | null;
+  source?: string | null;
+  respondingAgency?: AgencyRef;
+  consultationDraft?: TargetRef;
+  policy?: TargetRef;
+};
+
+/** Spam (the honeypot, or rejected as spam) is never counted. */
+const NOT_SPAM = { $or: [{ rejectionReason: { $null: true } }, { rejectionReason: { $ne: 'spam' } }] };
+const AGENCY_SELECT = { select: ['documentId', 'name', 'code'] };
+const TARGET_SELECT = { select: ['documentId', 'title'] };
+const EXCERPT_LENGTH = 160;
+
+const zeroes = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
+const excerpt = (text: string) => ([...text].length > EXCERPT_LENGTH ? `${[...text].slice(0, EXCERPT_LENGTH).join('')}…` : text);
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  /** The agencies an admin user is a focal point (or leader in charge) of, matched by email. */
+  const agenciesOf = async (email: string | null | undefined): Promise<Set<string>> => {
+    if (!email) return new Set();
+    const rows = (await strapi.db.query(FOCAL_POINT_UID).findMany({
+      where: { email: { $eqi: email }, active: true },
+      populate: { agency: { select: ['documentId'] } },
+    })) as Array<{ agency?: { documentId: string } | null }>;
+    return new Set(rows.map((row) => row.agency?.documentId).filter((id): id is string => Boolean(id)));
+  };
+
+  return {
+    agenciesOf,
+
+    /**
+     * Feedback still owed an answer (received or assigned), only the overdue ones when
+     * `overdueOnly`. The viewer's own agencies come first (a focal point starts with their own
+     * work), then the earliest due.
+     */
+    async workQueue({
+      page,
+      pageSize,
+      viewerEmail,
+      overdueOnly,
+      now = new Date(),
+    }: {
+      page: number;
+      pageSize: number;
+      viewerEmail?: string | null;
+      overdueOnly: boolean;
+      now?: Date;
+    }) {
+      const mine = await agenciesOf(viewerEmail);
+      const rows = (await strapi.db.query(FEEDBACK_UID).findMany({
+        select: ['documentId', 'trackingCode', 'status', 'category', 'content', 'createdAt', 'dueAt', 'source'],
+        where: { status: { $in: ['received', 'assigned'] }, ...(overdueOnly ? { dueAt: { $lt: now } } : {}) },
+        populate: { respondingAgency: AGENCY_SELECT, consultationDraft: TARGET_SELECT, policy: TARGET_SELECT },
+        orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
+      })) as WorkRow[];
+      const own = (row: WorkRow) => Boolean(row.respondingAgency && mine.has(row.respondingAgency.documentId));
+      const sorted = [...rows.filter(own), ...rows.filter((row) => !own(row))];
+      const start = (page - 1) * pageSize;
+      return {
+        data: sorted.slice(start, start + pageSize).map((row) => ({
+          documentId: row.documentId,
+          trackingCode: row.trackingCode,
+          status: row.status,
+          category: row.category,
+          excerpt: excerpt(row.content),
+          receivedAt: new Date(row.createdAt).toISOString(),
+          dueAt: row.dueAt ? new Date(row.dueAt).toISOString() : null,
+          daysOverdue: daysOverdue(row.dueAt, now),
+          source: row.source ?? null,
+          target: row.consultationDraft
+            ? { type: 'consultationDraft', documentId: row.consultationDraft.documentId, title: row.consultationDraft.title ?? null }
+            : row.policy
+              ? { type: 'policy', documentId: row.policy.documentId, title: row.policy.title ?? null }
+              : null,
+          respondingAgency: row.respondingAgency
+            ? { documentId: row.respondingAgency.documentId, name: row.respondingAgency.name ?? null, code: row.respondingAgency.code ?? null }
+            : null,
+          mine: own(row),
+        })),
+        meta: {
+          pagination: { page, pageSize, pageCount: Math.ceil(sorted.length / pageSize), total: sorted.length },
+          myAgencies: [...mine],
+        },
+      };
+    },
+
+    /** Per responding agency (and "not yet assigned"): open, overdue and answered feedback. */
+    async agencyCounts(now: Date = new Date()) {
+      const rows = (await strapi.db.query(FEEDBACK_UID).findMany({
+        select: ['status', 'dueAt'],
+        where: NOT_SPAM,
+        populate: { respondingAgency: AGENCY_SELECT },
+      })) as WorkRow[];
+      const byAgency = new Map<string, { agency: AgencyRef; total: number; open: number; overdue: number; answered: number; rejected: number }>();
+      for (const row of rows) {
+        const key = row.respondingAgency?.documentId ?? '';
+        const entry = byAgency.get(key) ?? { agency: row.respondingAgency ?? null, total: 0, open: 0, overdue: 0, answered: 0, rejected: 0 };
+        entry.total += 1;
+        if (row.status === 'received' || row.status === 'assigned') entry.open += 1;
+        if (row.status === 'answered' || row.status === 'closed') entry.answered += 1;
+        if (row.status === 'rejected') entry.rejected += 1;
+        if (isOverdue(row, now)) entry.overdue += 1;
+        byAgency.set(key, entry);
+      }
+      return [...byAgency.values()]
+        .map(({ agency, ...counts }) => ({
+          agency: agency ? { documentId: agency.documentId, name: agency.name ?? null, code: agency.code ?? null } : null,
+          ...counts,
+        }))
+        .sort((a, b) => b.overdue - a.overdue || b.open - a.open || String(a.agency?.name ?? '~').localeCompare(String(b.agency?.name ?? '~'), 'vi'));
+    },
+
+    /** Feedback on one consultation draft by category and by status (spam left out), for its edit view. */
+    async draftCounts(documentId: string, now: Date = new Date()) {
+      const rows = (await strapi.db.query(FEEDBACK_UID).findMany({
+        select: ['status', 'category', 'dueAt'],
+        where: { consultationDraft: { documentId }, ...NOT_SPAM },
+      })) as WorkRow[];
+      const byCategory = zeroes(FEEDBACK_CATEGORIES);
+      const byStatus = zeroes(FEEDBACK_STATUSES);
+      let overdue = 0;
+      for (const row of rows) {
+        byCategory[row.category] += 1;
+        byStatus[row.status] += 1;
+        if (isOverdue(row, now)) overdue += 1;
+      }
+      return { total: rows.length, byCategory, byStatus, overdue };
+    },
+  };
+};

@@ -1,0 +1,85 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { stringify } from 'csv-stringify/sync';
+import { CONSULTATION_DRAFT_UID, FEEDBACK_UID } from '../../../../lib/uids';
+
+type ExportRow = {
+  trackingCode: string;
+  createdAt: string | Date;
+  status: string;
+  category: string;
+  submitterType: string;
+  fullName?: string | null;
+  organizationName?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  content: string;
+  response?: string | null;
+  respondedAt?: string | Date | null;
+  source?: string | null;
+  publicConsent?: boolean | null;
+  respondingAgency?: { name?: string | null } | null;
+};
+
+type Column = { header: string; value: (row: ExportRow) => string; personal?: boolean };
+
+/** UTF-8 byte order mark: without it Excel reads the file as ANSI and mangles Vietnamese. */
+export const UTF8_BOM = '\uFEFF';
+
+const STATUS_LABELS: Record<string, string> = {
+  received: 'Đã tiếp nhận',
+  assigned: 'Đã giao xử lý',
+  answered: 'Đã trả lời',
+  rejected: 'Không tiếp nhận',
+  closed: 'Đã đóng',
+};
+const CATEGORY_LABELS: Record<string, string> = { comment: 'Góp ý', recommendation: 'Kiến nghị', difficulty: 'Khó khăn, vướng mắc', question: 'Câu hỏi' };
+const SUBMITTER_LABELS: Record<string, string> = { citizen: 'Người dân', business: 'Doanh nghiệp', organization: 'Tổ chức' };
+
+const iso = (value: string | Date | null | undefined) => (value ? new Date(value).toISOString() : '');
+
+/**
+ * A cell a spreadsheet would run as a formula (=, +, -, @) is prefixed with an apostrophe: the
+ * content comes from the public and must never execute on an officer's computer.
+ */
+export const neutralizeFormula = (value: string): string => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+
+const COLUMNS: Column[] = [
+  { header: 'Mã tra cứu (tracking code)', value: (row) => row.trackingCode },
+  { header: 'Ngày nhận (received)', value: (row) => iso(row.createdAt) },
+  { header: 'Trạng thái (status)', value: (row) => STATUS_LABELS[row.status] ?? row.status },
+  { header: 'Phân loại (category)', value: (row) => CATEGORY_LABELS[row.category] ?? row.category },
+  { header: 'Đối tượng (submitter)', value: (row) => SUBMITTER_LABELS[row.submitterType] ?? row.submitterType },
+  { header: 'Họ tên (name)', value: (row) => row.fullName ?? '', personal: true },
+  { header: 'Tổ chức (organization)', value: (row) => row.organizationName ?? '' },
+  { header: 'Email', value: (row) => row.email ?? '', personal: true },
+  { header: 'Điện thoại (phone)', value: (row) => row.phone ?? '', personal: true },
+  { header: 'Nội dung góp ý (content)', value: (row) => row.content },
+  { header: 'Trả lời, giải trình (response)', value: (row) => row.response ?? '' },
+  { header: 'Ngày trả lời (responded)', value: (row) => iso(row.respondedAt) },
+  { header: 'Cơ quan trả lời (agency)', value: (row) => row.respondingAgency?.name ?? '' },
+  { header: 'Nguồn (source)', value: (row) => row.source ?? '' },
+  { header: 'Đồng ý công khai (public consent)', value: (row) => (row.publicConsent ? 'Có' : 'Không') },
+];
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /**
+   * The feedback on one consultation draft as CSV for the synthesis report: one row per feedback
+   * (spam left out), UTF-8 with BOM, RFC 4180 quoting; names, emails and phones only when allowed.
+   */
+  async consultationDraftCsv(documentId: string, { includePersonalData }: { includePersonalData: boolean }) {
+    const draft = (await strapi.db.query(CONSULTATION_DRAFT_UID).findOne({ select: ['documentId'], where: { documentId } })) as { documentId: string } | null;
+    if (!draft) throw new errors.NotFoundError('Consultation draft not found');
+    const rows = (await strapi.db.query(FEEDBACK_UID).findMany({
+      where: {
+        consultationDraft: { documentId },
+        $or: [{ rejectionReason: { $null: true } }, { rejectionReason: { $ne: 'spam' } }],
+      },
+      populate: { respondingAgency: { select: ['name'] } },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    })) as ExportRow[];
+    const columns = COLUMNS.filter((column) => includePersonalData || !column.personal);
+    const records = rows.map((row) => columns.map((column) => neutralizeFormula(column.value(row))));
+    return UTF8_BOM + stringify([columns.map((column) => column.header), ...records], { record_delimiter: '\r\n' });
+  },
+});
