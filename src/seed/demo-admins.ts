@@ -18,3 +18,14 @@ export const seedDemoSuperAdmin = async (strapi: Core.Strapi): Promise<void> => 
   await users.createFirstAdmin({ ...DEMO_SUPER_ADMIN, email: DEMO_SUPER_ADMIN.email });
   strapi.log.info(`[seed] demo super admin: ${DEMO_SUPER_ADMIN.email} / ${DEMO_SUPER_ADMIN.password}`);
 };
+
+type DemoUsers = { ensureDemoUsers: () => Promise<Array<{ email: string; password: string; role: string; created: boolean }>> };
+
+/** One demo account per editorial role (Editor, Reviewer, Leader), from the approval-workflow plugin when enabled. */
+export const seedDemoEditorialUsers = async (strapi: Core.Strapi): Promise<void> => {
+  const demo = strapi.plugin('approval-workflow')?.service('demo-users') as DemoUsers | undefined;
+  if (!demo) return;
+  for (const user of await demo.ensureDemoUsers()) {
+    if (user.created) strapi.log.info(`[seed] demo ${user.role}: ${user.email} / ${user.password}`);
+  }
+};

@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
+import { runTrusted } from '../lib/trusted';
 import { AGENCY_UID, AUDIENCE_UID, CONSULTATION_DRAFT_UID, FEEDBACK_UID, FOCAL_POINT_UID, POLICY_UID } from '../lib/uids';
 import { AGENCIES } from './data/agencies';
-import { seedDemoSuperAdmin } from './demo-admins';
+import { seedDemoEditorialUsers, seedDemoSuperAdmin } from './demo-admins';
 import { AUDIENCES } from './data/audiences';
 import { CONSULTATION_DRAFTS } from './data/consultation-drafts';
 import { FEEDBACK } from './data/feedback';
@@ -47,7 +48,10 @@ const findOne = async (documents: Documents, filters: Record<string, unknown>, p
  * Loads the Vietnamese-language demo of a province modelled on Lao Cai. Idempotent: every item is
  * looked up by its natural key (agency code, slug, tracking code…) and only missing items are created.
  */
-export const seedDemo = async (strapi: Core.Strapi, now: Date = new Date()): Promise<SeedSummary> => {
+export const seedDemo = (strapi: Core.Strapi, now: Date = new Date()): Promise<SeedSummary> =>
+  runTrusted(strapi, 'Demo data loaded by the seed', () => loadDemo(strapi, now));
+
+const loadDemo = async (strapi: Core.Strapi, now: Date): Promise<SeedSummary> => {
   const agencies = strapi.documents(AGENCY_UID);
   const focalPoints = strapi.documents(FOCAL_POINT_UID);
   const audiences = strapi.documents(AUDIENCE_UID);
@@ -229,6 +233,7 @@ export const seedDemo = async (strapi: Core.Strapi, now: Date = new Date()): Pro
 export const seedDemoOnFirstBoot = async (strapi: Core.Strapi): Promise<void> => {
   if (process.env.SEED_DEMO === 'false' || strapi.config.get('environment') !== 'development') return;
   await seedDemoSuperAdmin(strapi);
+  await seedDemoEditorialUsers(strapi);
   if ((await strapi.db.query(AGENCY_UID).count()) > 0) return;
   strapi.log.info('[seed] empty database: loading the demo data');
   const summary = await seedDemo(strapi);

@@ -2,7 +2,7 @@ import { execFileSync } from 'child_process';
 import fs from 'fs';
 import path from 'path';
 import { asAdmin, loginAdmin, SUPER_ADMIN, SUPER_ADMIN_ENV } from '../helpers/admin';
-import { agencyData, createDocument, policyData } from '../helpers/content';
+import { agencyData, createDocument, policyData, publishTrusted } from '../helpers/content';
 import { startTestApp, type TestApp } from '../helpers/strapi';
 import { waitFor } from '../helpers/wait';
 
@@ -78,7 +78,7 @@ describe('generation on publish', () => {
     expect(script.estimatedSeconds).toBeGreaterThan(10);
 
     // Re-publishing the same content is the same version: no duplicate.
-    await app.strapi.documents(POLICY).publish({ documentId: policy.documentId, locale: 'vi' } as never);
+    await publishTrusted(app.strapi, POLICY, policy.documentId);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(await scriptsOf(policy.documentId)).toHaveLength(1);
 
@@ -88,7 +88,7 @@ describe('generation on publish', () => {
       locale: 'vi',
       data: { summary: 'Hộ gia đình được hỗ trợ tới 60.000.000 đồng.' },
     } as never);
-    await app.strapi.documents(POLICY).publish({ documentId: policy.documentId, locale: 'vi' } as never);
+    await publishTrusted(app.strapi, POLICY, policy.documentId);
     const scripts = await waitFor(async () => {
       const rows = await scriptsOf(policy.documentId);
       return rows.length === 2 ? rows : null;

@@ -34,12 +34,17 @@ type PublishingVariable = (typeof PUBLISHING_VARIABLES)[number];
 
 /**
  * Env for `startTestApp`: every publishing variable is set or cleared, with millisecond retry
- * delays and a fast poll so tests never wait on production timings.
+ * delays and a fast poll so tests never wait on production timings. The approval workflow is off
+ * (the plugin must work without it, and these tests are about distribution);
+ * publishing-approval.test.ts runs with it on.
  */
-export const publishingEnv = (values: Partial<Record<PublishingVariable, string>> = {}): Record<string, string | undefined> => {
+export const publishingEnv = (
+  values: Partial<Record<PublishingVariable | 'APPROVAL_WORKFLOW_ENABLED', string>> = {},
+): Record<string, string | undefined> => {
   const env: Record<string, string | undefined> = Object.fromEntries(PUBLISHING_VARIABLES.map((name) => [name, undefined]));
   return {
     ...env,
+    APPROVAL_WORKFLOW_ENABLED: 'false',
     PUBLISHING_POLL_INTERVAL_MS: '50',
     PUBLISHING_RETRY_BASE_MS: '20',
     PUBLISHING_LEASE_MS: '30000',

@@ -1095,6 +1095,115 @@ export interface ApiRadioScriptRadioScript extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface PluginApprovalWorkflowTransition
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'approval_workflow_transitions';
+  info: {
+    description: 'Append-only record of every approval-workflow transition: never updated, never deleted.';
+    displayName: 'Approval audit trail';
+    pluralName: 'transitions';
+    singularName: 'transition';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    action: Schema.Attribute.String & Schema.Attribute.Required;
+    actorFirstname: Schema.Attribute.String;
+    actorId: Schema.Attribute.Integer;
+    actorKind: Schema.Attribute.String & Schema.Attribute.Required;
+    actorLabel: Schema.Attribute.String;
+    actorLastname: Schema.Attribute.String;
+    approvalCount: Schema.Attribute.Integer;
+    comment: Schema.Attribute.Text;
+    contentHash: Schema.Attribute.String;
+    contentType: Schema.Attribute.String & Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    forced: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    fromStage: Schema.Attribute.String;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::approval-workflow.transition'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    requiredApprovals: Schema.Attribute.Integer;
+    targetDocumentId: Schema.Attribute.String & Schema.Attribute.Required;
+    targetLocale: Schema.Attribute.String;
+    toStage: Schema.Attribute.String;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginApprovalWorkflowWorkflowState
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'approval_workflow_states';
+  info: {
+    description: 'Current approval stage of one document locale. Written only by the approval-workflow plugin.';
+    displayName: 'Approval workflow state';
+    pluralName: 'workflow-states';
+    singularName: 'workflow-state';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    approvals: Schema.Attribute.JSON;
+    contentHash: Schema.Attribute.String;
+    contentType: Schema.Attribute.String & Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    lastAction: Schema.Attribute.String;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::approval-workflow.workflow-state'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    stage: Schema.Attribute.String & Schema.Attribute.Required;
+    stageChangedAt: Schema.Attribute.DateTime;
+    submittedAt: Schema.Attribute.DateTime;
+    submittedById: Schema.Attribute.Integer;
+    targetDocumentId: Schema.Attribute.String & Schema.Attribute.Required;
+    targetLocale: Schema.Attribute.String;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    version: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<0>;
+  };
+}
+
 export interface PluginContentReleasesRelease
   extends Struct.CollectionTypeSchema {
   collectionName: 'strapi_releases';
@@ -1777,6 +1886,8 @@ declare module '@strapi/strapi' {
       'api::focal-point.focal-point': ApiFocalPointFocalPoint;
       'api::policy.policy': ApiPolicyPolicy;
       'api::radio-script.radio-script': ApiRadioScriptRadioScript;
+      'plugin::approval-workflow.transition': PluginApprovalWorkflowTransition;
+      'plugin::approval-workflow.workflow-state': PluginApprovalWorkflowWorkflowState;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::i18n.locale': PluginI18NLocale;

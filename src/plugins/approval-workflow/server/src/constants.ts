@@ -1,0 +1,86 @@
+/** Names the approval workflow shares with the admin panel, other plugins and the tests. */
+export const PLUGIN_ID = 'approval-workflow' as const;
+
+export const STATE_UID = 'plugin::approval-workflow.workflow-state' as const;
+export const TRANSITION_UID = 'plugin::approval-workflow.transition' as const;
+/** The plugin's own content types: written only by the plugin, through the query engine. */
+export const OWN_UIDS: readonly string[] = [STATE_UID, TRANSITION_UID];
+
+export const STAGES = ['draft', 'in-review', 'changes-requested', 'approved'] as const;
+export type Stage = (typeof STAGES)[number];
+export const INITIAL_STAGE: Stage = 'draft';
+
+/** Actions a person takes through the transitions API. */
+export const USER_ACTIONS = ['submit', 'approve', 'request-changes', 'withdraw', 'force-approve'] as const;
+export type UserAction = (typeof USER_ACTIONS)[number];
+
+/** Actions recorded by the plugin itself when content changes under the workflow. */
+export const RECORDED_ACTIONS = ['void', 'publish', 'unpublish', 'delete'] as const;
+export type RecordedAction = (typeof RECORDED_ACTIONS)[number];
+export type HistoryAction = UserAction | RecordedAction;
+
+/** Stages whose approval (or pending review) is bound to an exact content hash. */
+export const HASH_BOUND_STAGES: readonly Stage[] = ['in-review', 'approved'];
+
+export const DEFAULT_REQUIRED_APPROVALS = 1;
+export const MAX_REQUIRED_APPROVALS = 10;
+
+export const VOID_COMMENT = 'approval voided by edit';
+
+/** Emitted on `strapi.eventHub` after every recorded transition has been committed. */
+export const TRANSITION_EVENT = 'approval-workflow.transition' as const;
+
+/** Admin permission actions, as registered with the admin action provider. */
+export const PERMISSIONS = {
+  submit: 'plugin::approval-workflow.submit',
+  review: 'plugin::approval-workflow.review',
+  approve: 'plugin::approval-workflow.approve',
+  forceApprove: 'plugin::approval-workflow.force-approve',
+  readHistory: 'plugin::approval-workflow.read-history',
+} as const;
+
+/** The permission each transition action requires. */
+export const ACTION_PERMISSION: Record<UserAction, string> = {
+  submit: PERMISSIONS.submit,
+  withdraw: PERMISSIONS.submit,
+  approve: PERMISSIONS.approve,
+  'request-changes': PERMISSIONS.review,
+  'force-approve': PERMISSIONS.forceApprove,
+};
+
+export const CONTENT_MANAGER_ACTIONS = {
+  create: 'plugin::content-manager.explorer.create',
+  read: 'plugin::content-manager.explorer.read',
+  update: 'plugin::content-manager.explorer.update',
+  delete: 'plugin::content-manager.explorer.delete',
+  publish: 'plugin::content-manager.explorer.publish',
+} as const;
+
+export const SUPER_ADMIN_ROLE_CODE = 'strapi-super-admin';
+
+/** Editorial admin roles created at bootstrap when missing (codes are stable, names are what people see). */
+export const ROLES = {
+  editor: {
+    code: 'approval-workflow-editor',
+    name: 'Biên tập viên / Editor',
+    description: 'Soạn, sửa và gửi duyệt văn bản. Writes, edits and submits documents for approval.',
+  },
+  reviewer: {
+    code: 'approval-workflow-reviewer',
+    name: 'Người duyệt / Reviewer',
+    description: 'Thẩm định, phê duyệt hoặc yêu cầu chỉnh sửa. Reviews, approves or requests changes.',
+  },
+  leader: {
+    code: 'approval-workflow-leader',
+    name: 'Lãnh đạo / Leader',
+    description: 'Phê duyệt và xuất bản. Approves and publishes.',
+  },
+} as const;
+export type RoleKey = keyof typeof ROLES;
+
+/** Demo accounts for development seeds, one per editorial role. Never created in production. */
+export const DEMO_USERS: ReadonlyArray<{ role: RoleKey; email: string; password: string; firstname: string; lastname: string }> = [
+  { role: 'editor', email: 'editor@laocai.gov.vn', password: 'Editor-Demo-2025', firstname: 'Lan', lastname: 'Nguyễn Thị' },
+  { role: 'reviewer', email: 'reviewer@laocai.gov.vn', password: 'Reviewer-Demo-2025', firstname: 'Minh', lastname: 'Trần Văn' },
+  { role: 'leader', email: 'leader@laocai.gov.vn', password: 'Leader-Demo-2025', firstname: 'Hùng', lastname: 'Lê Quang' },
+];

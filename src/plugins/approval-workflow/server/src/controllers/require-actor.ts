@@ -1,0 +1,8 @@
+import { errors } from '@strapi/utils';
+import type { AdminActor } from '../utils/actor';
+
+/** The routes sit behind `admin::isAuthenticatedAdmin`; this only narrows the type. */
+export const requireActor = (actor: AdminActor | null): AdminActor => {
+  if (!actor) throw new errors.UnauthorizedError('Admin authentication required');
+  return actor;
+};

@@ -1,0 +1,119 @@
+import type { Core } from '@strapi/strapi';
+import { CONTENT_MANAGER_ACTIONS, PERMISSIONS, type Stage } from '../constants';
+import { allowedActions, awaitsReviewFrom, type WorkflowSnapshot } from '../domain/state-machine';
+import type { AdminActor } from '../utils/actor';
+import { forbiddenError } from '../utils/errors';
+import { getService } from '../utils/get-service';
+import { NO_LOCALE } from './content';
+import type { StateRow } from './states';
+
+const INBOX_STAGES: Stage[] = ['in-review', 'changes-requested', 'draft', 'approved'];
+
+export type InboxQuery = { contentType?: string; stage?: Stage; page: number; pageSize: number };
+
+/** What the caller is expected to do with an inbox item. */
+export type Awaiting = 'review' | 'resubmission' | 'publication';
+
+/**
+ * The documents waiting for an action the caller may take, oldest first: in review (for reviewers
+ * and approvers other than the submitter who have not approved yet), sent back (for submitters),
+ * and approved but not yet published (for those who may publish that content type).
+ */
+const inbox = ({ strapi }: { strapi: Core.Strapi }) => {
+  const settings = () => getService(strapi, 'settings');
+  const states = () => getService(strapi, 'states');
+  const content = () => getService(strapi, 'content');
+
+  const awaitingFor = (row: StateRow, snapshot: WorkflowSnapshot, actor: AdminActor): Awaiting | null => {
+    switch (row.stage) {
+      case 'in-review':
+        return awaitsReviewFrom(snapshot, actor) ? 'review' : null;
+      case 'changes-requested':
+      case 'draft':
+        return actor.can(PERMISSIONS.submit) ? 'resubmission' : null;
+      case 'approved':
+        // Freshly approved only: once published (or deliberately unpublished) it waits for nobody.
+        return (row.lastAction === 'approve' || row.lastAction === 'force-approve') &&
+          actor.canOn(CONTENT_MANAGER_ACTIONS.publish, row.contentType)
+          ? 'publication'
+          : null;
+      default:
+        return null;
+    }
+  };
+
+  return {
+    /** One page of the caller's inbox, with the filter options the admin page offers. */
+    async list(actor: AdminActor, query: InboxQuery) {
+      const readable = settings()
+        .list()
+        .filter((entry) => actor.canOn(CONTENT_MANAGER_ACTIONS.read, entry.uid));
+      const workflowAllowed = Object.values(PERMISSIONS).some((permission) => actor.can(permission));
+      const publishAllowed = readable.some((entry) => actor.canOn(CONTENT_MANAGER_ACTIONS.publish, entry.uid));
+      if (!workflowAllowed && !publishAllowed) {
+        throw forbiddenError('You have no approval-workflow permission');
+      }
+      const required = new Map(readable.map((entry) => [entry.uid, entry.requiredApprovals]));
+      const uids = readable.map((entry) => entry.uid).filter((uid) => !query.contentType || uid === query.contentType);
+      const stages: Stage[] = INBOX_STAGES.filter(
+        (stage) => !query.stage || stage === query.stage,
+      );
+
+      const rows = await states().findInStages(stages, uids);
+      const waiting = rows
+        .map((row) => {
+          const snapshot: WorkflowSnapshot = {
+            stage: row.stage,
+            submittedById: row.submittedById,
+            approvals: row.approvals ?? [],
+            requiredApprovals: required.get(row.contentType) ?? 1,
+          };
+          return { row, snapshot, awaiting: awaitingFor(row, snapshot, actor) };
+        })
+        .filter((item): item is typeof item & { awaiting: Awaiting } => item.awaiting !== null);
+
+      const titles = new Map<string, string>();
+      for (const uid of new Set(waiting.map((item) => item.row.contentType))) {
+        const documentIds = waiting.filter((item) => item.row.contentType === uid).map((item) => item.row.targetDocumentId);
+        for (const [key, title] of await content().titles(uid, documentIds)) titles.set(`${uid}|${key}`, title);
+      }
+      // A document deleted outside the guard (direct database write) has no title row: skip it.
+      const existing = waiting.filter(({ row }) => titles.has(`${row.contentType}|${row.targetDocumentId}|${row.targetLocale ?? NO_LOCALE}`));
+
+      const start = (query.page - 1) * query.pageSize;
+      const results = existing.slice(start, start + query.pageSize).map(({ row, snapshot, awaiting }) => ({
+        uid: row.contentType,
+        contentTypeName: (strapi.getModel(row.contentType as never) as { info?: { displayName?: string } } | undefined)?.info?.displayName ?? row.contentType,
+        documentId: row.targetDocumentId,
+        locale: row.targetLocale === NO_LOCALE ? null : row.targetLocale,
+        title: titles.get(`${row.contentType}|${row.targetDocumentId}|${row.targetLocale ?? NO_LOCALE}`) ?? row.targetDocumentId,
+        stage: row.stage,
+        awaiting,
+        approvalCount: snapshot.approvals.length,
+        requiredApprovals: snapshot.requiredApprovals,
+        submittedBy: row.submittedById ? { id: row.submittedById } : null,
+        waitingSince: row.stageChangedAt ? new Date(row.stageChangedAt).toISOString() : null,
+        allowedActions: allowedActions(snapshot, actor),
+      }));
+
+      return {
+        results,
+        pagination: {
+          page: query.page,
+          pageSize: query.pageSize,
+          total: existing.length,
+          pageCount: Math.max(Math.ceil(existing.length / query.pageSize), 1),
+        },
+        filters: {
+          contentTypes: settings()
+            .describe()
+            .filter((entry) => readable.some((candidate) => candidate.uid === entry.uid))
+            .map(({ uid, displayName }) => ({ uid, displayName })),
+          stages: INBOX_STAGES,
+        },
+      };
+    },
+  };
+};
+
+export default inbox;

@@ -1,0 +1,21 @@
+import audit from './audit';
+import content from './content';
+import demoUsers from './demo-users';
+import inbox from './inbox';
+import roles from './roles';
+import settings from './settings';
+import states from './states';
+import trust from './trust';
+import workflow from './workflow';
+
+export default {
+  audit,
+  content,
+  'demo-users': demoUsers,
+  inbox,
+  roles,
+  settings,
+  states,
+  trust,
+  workflow,
+};
