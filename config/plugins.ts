@@ -37,7 +37,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
   },
   // Publication events, the delivery outbox and its channels (README: "Multi-channel publishing").
   'multichannel-publishing': {
-    enabled: true,
+    enabled: env.bool('MULTICHANNEL_PUBLISHING_ENABLED', true),
     resolve: './src/plugins/multichannel-publishing',
     config: {
       contentTypes: [
