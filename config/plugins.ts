@@ -35,6 +35,60 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
       ],
     },
   },
+  // Publication events, the delivery outbox and its channels (README: "Multi-channel publishing").
+  'multichannel-publishing': {
+    enabled: env.bool('MULTICHANNEL_PUBLISHING_ENABLED', true),
+    resolve: './src/plugins/multichannel-publishing',
+    config: {
+      contentTypes: [
+        {
+          uid: 'api::policy.policy',
+          // What channels need besides the entry itself; private fields (focal points' phones, emails) are stripped.
+          populate: {
+            leadAgency: { populate: { focalPoints: true } },
+            audiences: true,
+            attachments: true,
+            stageHistory: true,
+          },
+        },
+        { uid: 'api::consultation-draft.consultation-draft', populate: { policy: true, document: true, questions: true } },
+        // Radio scripts (issue 6). A uid that does not exist is ignored (logged at boot).
+        { uid: 'api::radio-script.radio-script' },
+      ],
+      publicUrl: env('PUBLIC_URL', ''),
+      dispatcher: {
+        enabled: env.bool('PUBLISHING_DISPATCHER_ENABLED', true),
+        pollIntervalMs: env.int('PUBLISHING_POLL_INTERVAL_MS', 5000),
+        sweepIntervalMs: env.int('PUBLISHING_SWEEP_INTERVAL_MS', 60_000),
+        concurrency: env.int('PUBLISHING_CONCURRENCY', 4),
+        leaseMs: env.int('PUBLISHING_LEASE_MS', 120_000),
+      },
+      retry: {
+        maxAttempts: env.int('PUBLISHING_MAX_ATTEMPTS', 12),
+        baseDelayMs: env.int('PUBLISHING_RETRY_BASE_MS', 90_000),
+      },
+      channels: {
+        portal: {
+          url: env('PORTAL_WEBHOOK_URL', ''),
+          secret: env('PORTAL_WEBHOOK_SECRET', ''),
+          timeoutMs: env.int('PORTAL_WEBHOOK_TIMEOUT_MS', 10_000),
+          entryUrlTemplate: env('PORTAL_ENTRY_URL_TEMPLATE', ''),
+        },
+        zalo: {
+          apiBase: env('ZALO_API_BASE', 'https://openapi.zalo.me'),
+          oauthBase: env('ZALO_OAUTH_BASE', 'https://oauth.zaloapp.com'),
+          appId: env('ZALO_APP_ID', ''),
+          secretKey: env('ZALO_SECRET_KEY', ''),
+          refreshToken: env('ZALO_REFRESH_TOKEN', ''),
+          author: env('ZALO_ARTICLE_AUTHOR', ''),
+          coverUrl: env('ZALO_COVER_URL', ''),
+          timeoutMs: env.int('ZALO_TIMEOUT_MS', 10_000),
+          verifyAttempts: env.int('ZALO_VERIFY_ATTEMPTS', 5),
+          verifyDelayMs: env.int('ZALO_VERIFY_DELAY_MS', 2000),
+        },
+      },
+    },
+  },
 });
 
 export default config;

@@ -1343,6 +1343,170 @@ export interface PluginI18NLocale extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface PluginMultichannelPublishingDelivery
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'multichannel_deliveries';
+  info: {
+    description: 'A publication event on one channel, with its attempts and outcome';
+    displayName: 'Delivery';
+    pluralName: 'deliveries';
+    singularName: 'delivery';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    attempts: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
+    channel: Schema.Attribute.String & Schema.Attribute.Required;
+    checkpoint: Schema.Attribute.JSON;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    deliveredAt: Schema.Attribute.DateTime;
+    eventId: Schema.Attribute.Integer & Schema.Attribute.Required;
+    eventSequence: Schema.Attribute.Integer & Schema.Attribute.Required;
+    externalId: Schema.Attribute.String;
+    firstAttemptAt: Schema.Attribute.DateTime;
+    idempotencyKey: Schema.Attribute.String & Schema.Attribute.Required;
+    lastAttemptAt: Schema.Attribute.DateTime;
+    lastError: Schema.Attribute.Text;
+    lastStatusCode: Schema.Attribute.Integer;
+    leaseExpiresAt: Schema.Attribute.DateTime;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::multichannel-publishing.delivery'
+    > &
+      Schema.Attribute.Private;
+    lockToken: Schema.Attribute.String;
+    nextAttemptAt: Schema.Attribute.DateTime;
+    priority: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
+    publishedAt: Schema.Attribute.DateTime;
+    status: Schema.Attribute.Enumeration<
+      ['pending', 'in-flight', 'delivered', 'failed', 'dead', 'skipped']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'pending'>;
+    targetDocumentId: Schema.Attribute.String & Schema.Attribute.Required;
+    targetLocale: Schema.Attribute.String;
+    targetUid: Schema.Attribute.String & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    workerId: Schema.Attribute.String;
+  };
+}
+
+export interface PluginMultichannelPublishingPublicationEvent
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'multichannel_publication_events';
+  info: {
+    description: 'A publish, re-publish or unpublish of a covered document, with a sanitized snapshot';
+    displayName: 'Publication event';
+    pluralName: 'publication-events';
+    singularName: 'publication-event';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    entryId: Schema.Attribute.Integer & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::multichannel-publishing.publication-event'
+    > &
+      Schema.Attribute.Private;
+    occurredAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    recordedBy: Schema.Attribute.Enumeration<['transaction', 'sweep']> &
+      Schema.Attribute.DefaultTo<'transaction'>;
+    sequence: Schema.Attribute.Integer & Schema.Attribute.Required;
+    snapshot: Schema.Attribute.JSON;
+    targetDocumentId: Schema.Attribute.String & Schema.Attribute.Required;
+    targetLocale: Schema.Attribute.String;
+    targetUid: Schema.Attribute.String & Schema.Attribute.Required;
+    type: Schema.Attribute.Enumeration<
+      ['published', 'updated', 'unpublished']
+    > &
+      Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginMultichannelPublishingState
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'multichannel_publishing_state';
+  info: {
+    description: 'Event sequence counter and channel state (secrets encrypted with ENCRYPTION_KEY)';
+    displayName: 'Publishing state';
+    pluralName: 'states';
+    singularName: 'state';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    counter: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    key: Schema.Attribute.String & Schema.Attribute.Required;
+    leaseExpiresAt: Schema.Attribute.DateTime;
+    leaseToken: Schema.Attribute.String;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::multichannel-publishing.state'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    secret: Schema.Attribute.Text;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    value: Schema.Attribute.JSON;
+  };
+}
+
 export interface PluginReviewWorkflowsWorkflow
   extends Struct.CollectionTypeSchema {
   collectionName: 'strapi_workflows';
@@ -1727,6 +1891,9 @@ declare module '@strapi/strapi' {
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::i18n.locale': PluginI18NLocale;
+      'plugin::multichannel-publishing.delivery': PluginMultichannelPublishingDelivery;
+      'plugin::multichannel-publishing.publication-event': PluginMultichannelPublishingPublicationEvent;
+      'plugin::multichannel-publishing.state': PluginMultichannelPublishingState;
       'plugin::review-workflows.workflow': PluginReviewWorkflowsWorkflow;
       'plugin::review-workflows.workflow-stage': PluginReviewWorkflowsWorkflowStage;
       'plugin::upload.file': PluginUploadFile;

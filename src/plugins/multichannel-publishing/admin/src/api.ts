@@ -1,0 +1,102 @@
+import { useFetchClient } from '@strapi/strapi/admin';
+import { useCallback, useEffect, useState } from 'react';
+import { PLUGIN_ID, type DeliveryStatus } from './constants';
+
+export type DeliveryView = {
+  id: number;
+  channel: string;
+  status: DeliveryStatus;
+  attempts: number;
+  nextAttemptAt: string | null;
+  lastAttemptAt: string | null;
+  lastError: string | null;
+  lastStatusCode: number | null;
+  externalId: string | null;
+  deliveredAt: string | null;
+  createdAt: string | null;
+  event: {
+    id: number;
+    sequence: number;
+    type: 'published' | 'updated' | 'unpublished';
+    uid: string;
+    contentType: string;
+    documentId: string;
+    locale: string | null;
+    occurredAt: string | null;
+    title: string | null;
+  };
+};
+
+export type ChannelView = {
+  name: string;
+  label: { vi: string; en: string };
+  enabled: boolean;
+  configComplete: boolean;
+  missing: string[];
+  lastSuccessAt: string | null;
+  failuresLast24h: number;
+  backlog: number;
+  dead: number;
+};
+
+export type Pagination = { page: number; pageSize: number; pageCount: number; total: number };
+export type DeliveryQuery = { documentId?: string; channel?: string; status?: string; locale?: string; page?: number; pageSize?: number };
+
+const toSearch = (query: DeliveryQuery) =>
+  Object.entries(query)
+    .filter(([, value]) => value !== undefined && value !== '')
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`)
+    .join('&');
+
+/** Deliveries for the given filters, with a reload function (also used after a retry). */
+export const useDeliveries = (query: DeliveryQuery, { skip = false }: { skip?: boolean } = {}) => {
+  const { get } = useFetchClient();
+  const [state, setState] = useState<{ data: DeliveryView[]; pagination: Pagination | null; loading: boolean; error: string | null }>({
+    data: [],
+    pagination: null,
+    loading: !skip,
+    error: null,
+  });
+  const search = toSearch(query);
+
+  const reload = useCallback(async () => {
+    if (skip) return;
+    setState((previous) => ({ ...previous, loading: true }));
+    try {
+      const { data } = await get<{ data: DeliveryView[]; meta: { pagination: Pagination } }>(`/${PLUGIN_ID}/deliveries${search ? `?${search}` : ''}`);
+      setState({ data: data.data, pagination: data.meta.pagination, loading: false, error: null });
+    } catch (error) {
+      setState({ data: [], pagination: null, loading: false, error: error instanceof Error ? error.message : String(error) });
+    }
+  }, [get, search, skip]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  return { ...state, reload };
+};
+
+/** The channels and their health. */
+export const useChannels = () => {
+  const { get } = useFetchClient();
+  const [channels, setChannels] = useState<ChannelView[]>([]);
+  const reload = useCallback(async () => {
+    try {
+      const { data } = await get<{ data: ChannelView[] }>(`/${PLUGIN_ID}/channels`);
+      setChannels(data.data);
+    } catch {
+      setChannels([]);
+    }
+  }, [get]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  return { channels, reload };
+};
+
+/** Sends a failed or dead delivery back to the queue. */
+export const useRetry = () => {
+  const { post } = useFetchClient();
+  return useCallback((id: number) => post(`/${PLUGIN_ID}/deliveries/${id}/retry`), [post]);
+};

@@ -1,0 +1,15 @@
+export const PLUGIN_ID = 'multichannel-publishing';
+
+const permission = (action: string) => [{ action: `plugin::${PLUGIN_ID}.${action}`, subject: null }];
+
+/** The admin permissions the server checks on each route (see server/src/routes). */
+export const PERMISSIONS = {
+  read: permission('read'),
+  retry: permission('retry'),
+};
+
+export const STATUSES = ['pending', 'in-flight', 'delivered', 'failed', 'dead', 'skipped'] as const;
+export type DeliveryStatus = (typeof STATUSES)[number];
+
+/** A translation key of this plugin (translations are registered prefixed with the plugin id). */
+export const t = (key: string) => `${PLUGIN_ID}.${key}`;

@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import { joinUrl } from '../../lib/http';
+import { sleep } from '../../lib/sleep';
+import type { PublicationEvent } from '../../types';
+import { ChannelError, type ChannelAdapter, type ChannelFactory, type DeliveryContext, type SendResult } from '../types';
+import { renderZaloArticle, type ZaloArticle } from './article';
+import { callOpenApi, type ZaloReply } from './client';
+import { ZaloTokenError } from './errors';
+import { createTokenManager } from './tokens';
+
+const optionalText = z.preprocess((value) => (value === '' ? undefined : value), z.string().nullish());
+
+const configSchema = z.object({
+  apiBase: z.preprocess((value) => (value === '' || value == null ? undefined : value), z.string().default('https://openapi.zalo.me')),
+  oauthBase: z.preprocess((value) => (value === '' || value == null ? undefined : value), z.string().default('https://oauth.zaloapp.com')),
+  appId: optionalText,
+  secretKey: optionalText,
+  refreshToken: optionalText,
+  /** Content types that become OA articles. */
+  contentTypes: z.array(z.string()).default(['api::policy.policy']),
+  /** Locales that become OA articles (the OA speaks Vietnamese); empty = all. */
+  locales: z.array(z.string()).default(['vi']),
+  /** Author when the entry has no lead agency. */
+  author: z.preprocess((value) => (value === '' || value == null ? undefined : value), z.string().default('UBND tỉnh')),
+  /** Cover photo for entries without an image (Zalo requires one). */
+  coverUrl: optionalText,
+  timeoutMs: z.number().int().min(1).default(10_000),
+  /** How many times to ask whether a created article has its id yet, and how long to wait between. */
+  verifyAttempts: z.number().int().min(1).default(5),
+  verifyDelayMs: z.number().int().min(0).default(2000),
+});
+
+type ZaloRequest =
+  | { action: 'create'; article: ZaloArticle }
+  | { action: 'update'; id: string; article: ZaloArticle }
+  | { action: 'remove'; id: string }
+  | { action: 'none'; reason: string };
+
+/**
+ * Zalo Official Account articles: a publish creates an article (create → token → verify → id, the id
+ * kept as the delivery's `externalId`), a re-publish updates it, an unpublish removes it.
+ */
+export const zaloChannel: ChannelFactory = {
+  name: 'zalo',
+  create({ config: raw, publicUrl, state }) {
+    const config = configSchema.parse(raw);
+    const tokens = createTokenManager({
+      store: state,
+      config: {
+        oauthBase: config.oauthBase,
+        appId: config.appId ?? '',
+        secretKey: config.secretKey ?? '',
+        refreshToken: config.refreshToken,
+        timeoutMs: config.timeoutMs,
+      },
+    });
+
+    /** Calls an OA endpoint; an access token Zalo refuses is refreshed once and the call repeated. */
+    const call = async (what: string, path: string, body: Record<string, unknown>, context: DeliveryContext): Promise<ZaloReply> => {
+      const url = joinUrl(config.apiBase, path);
+      const maxWaitMs = config.timeoutMs;
+      const accessToken = await tokens.accessToken({ signal: context.signal, maxWaitMs });
+      try {
+        return await callOpenApi(what, url, { accessToken, body, timeoutMs: config.timeoutMs, signal: context.signal });
+      } catch (error) {
+        if (!(error instanceof ZaloTokenError)) throw error;
+        const fresh = await tokens.accessToken({ rejected: accessToken, signal: context.signal, maxWaitMs });
+        return callOpenApi(what, url, { accessToken: fresh, body, timeoutMs: config.timeoutMs, signal: context.signal });
+      }
+    };
+
+    /** Asks Zalo for the id of a created article until it has one. */
+    const verify = async (token: string, context: DeliveryContext): Promise<string> => {
+      for (let attempt = 1; attempt <= config.verifyAttempts; attempt += 1) {
+        const reply = await call('Zalo article verify', '/v2.0/article/verify', { token }, context);
+        const id = reply.data?.id;
+        if (typeof id === 'string' || typeof id === 'number') return String(id);
+        if (attempt < config.verifyAttempts) await sleep(config.verifyDelayMs, context.signal);
+      }
+      throw new ChannelError('Zalo has not finished processing the article yet', { retryable: true });
+    };
+
+    const adapter: ChannelAdapter<ZaloRequest> = {
+      name: 'zalo',
+      label: { vi: 'Zalo OA', en: 'Zalo Official Account' },
+
+      async describe() {
+        const problems: string[] = [];
+        if (!config.appId) problems.push('ZALO_APP_ID');
+        if (!config.secretKey) problems.push('ZALO_SECRET_KEY');
+        const enabled = Boolean(config.appId || config.secretKey || config.refreshToken);
+        if (enabled && !(await tokens.hasRefreshToken())) problems.push('ZALO_REFRESH_TOKEN');
+        return { enabled, configComplete: enabled && problems.length === 0, problems };
+      },
+
+      accepts(event: PublicationEvent) {
+        const typeOk = config.contentTypes.includes(event.uid);
+        const localeOk = config.locales.length === 0 || event.locale === null || config.locales.includes(event.locale);
+        return typeOk && localeOk;
+      },
+
+      render(event: PublicationEvent, context: DeliveryContext): ZaloRequest {
+        const id = context.previousExternalId;
+        if (event.type === 'unpublished') {
+          return id ? { action: 'remove', id } : { action: 'none', reason: 'no Zalo article exists for this document: nothing to remove' };
+        }
+        const article = renderZaloArticle(event, { author: config.author, coverUrl: config.coverUrl, publicUrl });
+        return id ? { action: 'update', id, article } : { action: 'create', article };
+      },
+
+      async send(request: ZaloRequest, context: DeliveryContext): Promise<SendResult> {
+        switch (request.action) {
+          case 'none':
+            return { outcome: 'skipped', reason: request.reason };
+          case 'remove':
+            await call('Zalo article remove', '/v2.0/article/remove', { id: request.id }, context);
+            return { outcome: 'delivered', externalId: request.id };
+          case 'update':
+            await call('Zalo article update', '/v2.0/article/update', { id: request.id, ...request.article }, context);
+            return { outcome: 'delivered', externalId: request.id };
+          case 'create': {
+            // A retry after "created but not verified yet" resumes with the saved token: no duplicate article.
+            let token = typeof context.checkpoint?.zaloToken === 'string' ? context.checkpoint.zaloToken : undefined;
+            if (!token) {
+              const reply = await call('Zalo article create', '/v2.0/article/create', { ...request.article }, context);
+              const created = reply.data?.token;
+              if (typeof created !== 'string' || !created) throw new ChannelError('Zalo article create returned no token', { retryable: true });
+              token = created;
+              await context.saveCheckpoint({ zaloToken: token });
+            }
+            return { outcome: 'delivered', externalId: await verify(token, context) };
+          }
+          default:
+            throw new ChannelError('unknown Zalo action', { retryable: false });
+        }
+      },
+    };
+    return adapter as ChannelAdapter;
+  },
+};

@@ -1,0 +1,53 @@
+/** Names shared by every part of the multichannel-publishing plugin. */
+export const PLUGIN_ID = 'multichannel-publishing' as const;
+
+export const EVENT_UID = 'plugin::multichannel-publishing.publication-event' as const;
+export const DELIVERY_UID = 'plugin::multichannel-publishing.delivery' as const;
+export const STATE_UID = 'plugin::multichannel-publishing.state' as const;
+export const PLUGIN_CONTENT_TYPE_UIDS = [EVENT_UID, DELIVERY_UID, STATE_UID] as const;
+
+/** Tables behind the plugin's content types; the outbox queries use them directly through knex. */
+export const EVENTS_TABLE = 'multichannel_publication_events' as const;
+export const DELIVERIES_TABLE = 'multichannel_deliveries' as const;
+export const STATE_TABLE = 'multichannel_publishing_state' as const;
+
+export const EVENT_TYPES = ['published', 'updated', 'unpublished'] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export const DELIVERY_STATUSES = ['pending', 'in-flight', 'delivered', 'failed', 'dead', 'skipped'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+/** Statuses after which a delivery no longer holds back later events of the same document on its channel. */
+export const TERMINAL_STATUSES: readonly DeliveryStatus[] = ['delivered', 'dead', 'skipped'];
+/** Statuses an editor may send back to the queue. */
+export const RETRYABLE_STATUSES: readonly DeliveryStatus[] = ['failed', 'dead'];
+/** Statuses the dispatcher picks up once `nextAttemptAt` has passed. */
+export const DUE_STATUSES: readonly DeliveryStatus[] = ['pending', 'failed'];
+
+export const EVENT_SOURCES = ['transaction', 'sweep'] as const;
+export type EventSource = (typeof EVENT_SOURCES)[number];
+
+/** Keys of rows in the state table. */
+export const STATE_KEYS = {
+  eventSequence: 'event-sequence',
+  channel: (channel: string) => `channel:${channel}`,
+} as const;
+
+export const ACTIONS = {
+  read: 'plugin::multichannel-publishing.read',
+  retry: 'plugin::multichannel-publishing.retry',
+} as const;
+
+/** Document-service actions that can change which versions of a document are published. */
+export const PUBLICATION_ACTIONS = new Set(['publish', 'unpublish', 'delete', 'create', 'update']);
+/** Of those, `create`/`update` only publish when called with `status: 'published'`. */
+export const PUBLISH_ON_WRITE_ACTIONS = new Set(['create', 'update']);
+
+/** Attributes never copied into a snapshot: creator fields point at admin users, localizations at other rows. */
+export const SNAPSHOT_EXCLUDED_ATTRIBUTES = new Set(['createdBy', 'updatedBy', 'localizations']);
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+export const FAILURE_WINDOW_MS = 24 * 60 * 60 * 1000;
+/** Longest `lastError` kept: a receiver's error page can be large. */
+export const MAX_ERROR_LENGTH = 2000;

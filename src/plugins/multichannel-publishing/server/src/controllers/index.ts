@@ -1,0 +1,4 @@
+import channels from './channels';
+import deliveries from './deliveries';
+
+export default { channels, deliveries };

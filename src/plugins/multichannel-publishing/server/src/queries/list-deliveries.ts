@@ -1,0 +1,49 @@
+import type { Knex } from 'knex';
+import { DELIVERIES_TABLE, EVENTS_TABLE, type DeliveryStatus } from '../constants';
+
+export type DeliveryFilters = {
+  documentId?: string;
+  uid?: string;
+  locale?: string;
+  channel?: string;
+  status?: DeliveryStatus;
+};
+
+/** Adds the admin filters to a query over deliveries aliased `d`. */
+export const applyDeliveryFilters = (query: Knex.QueryBuilder, filters: DeliveryFilters) => {
+  if (filters.documentId) query.where('d.target_document_id', filters.documentId);
+  if (filters.uid) query.where('d.target_uid', filters.uid);
+  if (filters.locale) query.where('d.target_locale', filters.locale);
+  if (filters.channel) query.where('d.channel', filters.channel);
+  if (filters.status) query.where('d.status', filters.status);
+  return query;
+};
+
+/** One page of deliveries, newest event first, each with its event (without the snapshot body). */
+export const listDeliveries = async (
+  db: Knex,
+  filters: DeliveryFilters,
+  { offset, limit }: { offset: number; limit: number },
+): Promise<Array<Record<string, unknown>>> =>
+  (await applyDeliveryFilters(
+    db
+      .select([
+        'd.*',
+        'e.document_id as event_key',
+        'e.sequence as event_sequence_number',
+        'e.type as event_type',
+        'e.entry_id as event_entry_id',
+        'e.occurred_at as event_occurred_at',
+        'e.snapshot as event_snapshot',
+        'e.recorded_by as event_recorded_by',
+      ])
+      .from(`${DELIVERIES_TABLE} as d`)
+      .join(`${EVENTS_TABLE} as e`, 'e.id', 'd.event_id'),
+    filters,
+  )
+    .orderBy([
+      { column: 'd.event_sequence', order: 'desc' },
+      { column: 'd.id', order: 'desc' },
+    ])
+    .offset(offset)
+    .limit(limit)) as Array<Record<string, unknown>>;

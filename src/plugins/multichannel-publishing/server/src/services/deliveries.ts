@@ -1,0 +1,75 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { FAILURE_WINDOW_MS, RETRYABLE_STATUSES } from '../constants';
+import { toDelivery, toJoinedEvent } from '../lib/delivery-rows';
+import { presentDelivery, type PresentedDelivery } from '../lib/present';
+import { toDate } from '../lib/rows';
+import { channelActivity } from '../queries/channel-activity';
+import { findDelivery } from '../queries/find-delivery';
+import { hasNewerDelivered } from '../queries/find-newer-delivered';
+import { countDeliveries } from '../queries/count-deliveries';
+import { listDeliveries, type DeliveryFilters } from '../queries/list-deliveries';
+import { requeueDelivery } from '../queries/requeue-delivery';
+import { getService } from '../utils/get-service';
+
+/** What editors see and do with deliveries (behind the admin API). */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const present = (row: Record<string, unknown>): PresentedDelivery => presentDelivery(toDelivery(row), toJoinedEvent(strapi, row));
+
+  return {
+    /** One page of deliveries, newest event first. */
+    async list(filters: DeliveryFilters, { page, pageSize }: { page: number; pageSize: number }) {
+      const db = strapi.db.connection;
+      const rows = await listDeliveries(db, filters, { offset: (page - 1) * pageSize, limit: pageSize });
+      const total = await countDeliveries(db, filters);
+      return {
+        results: rows.map(present),
+        pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total },
+      };
+    },
+
+    /** Sends a failed or dead delivery back to the queue now. */
+    async retry(id: number): Promise<PresentedDelivery> {
+      const db = strapi.db.connection;
+      const row = await findDelivery(db, id);
+      if (!row) throw new errors.NotFoundError(`delivery ${id} not found`);
+      const delivery = toDelivery(row);
+      if (!RETRYABLE_STATUSES.includes(delivery.status)) {
+        throw new errors.ApplicationError(`only failed or dead deliveries can be retried; this one is ${delivery.status}`, { status: delivery.status });
+      }
+      if (await hasNewerDelivered(db, { channel: delivery.channel, uid: delivery.uid, documentId: delivery.documentId, eventSequence: delivery.eventSequence })) {
+        throw new errors.ApplicationError(
+          'a newer publication of this document was already delivered on this channel: replaying this older one would overwrite it',
+          { reason: 'superseded' },
+        );
+      }
+      if (!(await requeueDelivery(db, id, new Date()))) {
+        throw new errors.ApplicationError('the delivery changed meanwhile; reload and try again');
+      }
+      getService(strapi, 'dispatcher').kick();
+      return present((await findDelivery(db, id)) as Record<string, unknown>);
+    },
+
+    /** Each channel: enabled, config complete (with the names of what is missing), activity. */
+    async channels() {
+      const since = new Date(Date.now() - FAILURE_WINDOW_MS);
+      const described = await getService(strapi, 'channels').describeAll();
+      const result = [];
+      for (const { adapter, description } of described) {
+        const activity = await channelActivity(strapi.db.connection, adapter.name, since);
+        result.push({
+          name: adapter.name,
+          label: adapter.label,
+          enabled: description.enabled,
+          configComplete: description.configComplete,
+          missing: description.problems,
+          lastSuccessAt: toDate(activity.lastSuccessAt)?.toISOString() ?? null,
+          failuresLast24h: activity.failuresSince,
+          backlog: activity.pending,
+          dead: activity.dead,
+        });
+      }
+      return result;
+    },
+  };
+};

@@ -1,0 +1,152 @@
+import type { Core } from '@strapi/strapi';
+import { contentTypes as contentTypeUtils } from '@strapi/utils';
+import type { ChannelAdapter } from '../channels/types';
+import type { EventSource } from '../constants';
+import { diffVersions, type VersionChange } from '../lib/diff-versions';
+import { findLatestEvent } from '../queries/find-latest-event';
+import { findPublishedVersions } from '../queries/find-published-versions';
+import { findUnrecordedPublications } from '../queries/find-unrecorded-publications';
+import { findUnrecordedUnpublications } from '../queries/find-unrecorded-unpublications';
+import { insertDeliveries } from '../queries/insert-deliveries';
+import { insertEvent } from '../queries/insert-event';
+import { lockEventSequence } from '../queries/lock-event-sequence';
+import { nextEventSequence } from '../queries/next-event-sequence';
+import type { PublicationEvent, PublishedVersion } from '../types';
+import { getPluginConfig } from '../utils/config';
+import { executor } from '../utils/db';
+import { getService } from '../utils/get-service';
+
+// The sweep repairs at most this many versions per content type and run; the next run does the rest.
+const SWEEP_BATCH = 200;
+
+type Model = { uid: string; collectionName: string; info?: { singularName?: string }; attributes: Record<string, unknown> };
+
+/** Publication events: recorded with each publish/unpublish, and repaired by the sweep. */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const configured = getPluginConfig(strapi).contentTypes.map((entry) => entry.uid);
+  let covered: Set<string> | null = null;
+
+  /** Configured uids that exist and have draft & publish; computed once the content types are loaded. */
+  const coveredUids = (): Set<string> => {
+    if (covered) return covered;
+    covered = new Set(
+      configured.filter((uid) => {
+        const model = strapi.getModel(uid as never);
+        return Boolean(model) && contentTypeUtils.hasDraftAndPublish(model as never);
+      }),
+    );
+    return covered;
+  };
+
+  const modelOf = (uid: string) => strapi.getModel(uid as never) as unknown as Model;
+
+  /** Writes one event and its deliveries; must run inside a transaction. */
+  const recordChange = async (
+    uid: string,
+    documentId: string,
+    change: VersionChange,
+    source: EventSource,
+    channels: ChannelAdapter[],
+  ): Promise<void> => {
+    const db = await executor(strapi);
+    const snapshots = getService(strapi, 'snapshot');
+    const sequence = await nextEventSequence(db);
+    const snapshot =
+      change.type === 'unpublished'
+        ? snapshots.tombstone(documentId, change.locale, (await findLatestEvent(db, { uid, documentId, locale: change.locale }))?.snapshot ?? null)
+        : await snapshots.build(uid, change.entryId);
+    const occurredAt = new Date();
+    const { id, key } = await insertEvent(strapi, { sequence, type: change.type, uid, documentId, locale: change.locale, entryId: change.entryId, occurredAt, snapshot, recordedBy: source });
+    const event: PublicationEvent = {
+      id,
+      key,
+      sequence,
+      type: change.type,
+      uid,
+      contentType: modelOf(uid).info?.singularName ?? uid,
+      documentId,
+      locale: change.locale,
+      entryId: change.entryId,
+      occurredAt,
+      snapshot,
+      recordedBy: source,
+    };
+    await insertDeliveries(
+      strapi,
+      channels.map((adapter) => {
+        const accepted = adapter.accepts(event);
+        return {
+          eventId: id,
+          eventSequence: sequence,
+          uid,
+          documentId,
+          locale: change.locale,
+          channel: adapter.name,
+          status: accepted ? 'pending' : 'skipped',
+          priority: accepted ? (adapter.priority?.(event) ?? 0) : 0,
+          idempotencyKey: `${adapter.name}.${key}`,
+          nextAttemptAt: occurredAt,
+          lastError: accepted ? null : `the ${adapter.name} channel does not take this content type or locale`,
+        };
+      }),
+    );
+  };
+
+  return {
+    coveredUids,
+
+    /** Whether publications of `uid` are distributed. */
+    isCovered(uid: string): boolean {
+      return coveredUids().has(uid);
+    },
+
+    /** The published versions of a document now (inside the caller's transaction). */
+    publishedVersions(uid: string, documentId: string): Promise<PublishedVersion[]> {
+      return findPublishedVersions(strapi, uid, documentId);
+    },
+
+    /**
+     * Records the events (one per locale whose published version changed) and their deliveries for a
+     * write of a document, in the caller's transaction. Returns how many events were written.
+     */
+    async recordDocumentChange(uid: string, documentId: string, before: PublishedVersion[], after: PublishedVersion[]): Promise<number> {
+      const changes = diffVersions(before, after);
+      if (changes.length === 0) return 0;
+      const channels = await getService(strapi, 'channels').active();
+      for (const change of changes) await recordChange(uid, documentId, change, 'transaction', channels);
+      return changes.length;
+    },
+
+    /**
+     * Creates the events (and deliveries) a publish or unpublish should have written but did not:
+     * a process killed right after commit, or a write that bypassed the document service.
+     */
+    async sweep(): Promise<number> {
+      let created = 0;
+      for (const uid of coveredUids()) {
+        const model = modelOf(uid);
+        const localized = 'locale' in model.attributes;
+        created += await strapi.db.transaction(async ({ trx }) => {
+          // Serialises with publishing transactions and other nodes' sweeps.
+          await lockEventSequence(trx);
+          const query = { uid, table: model.collectionName, localized, limit: SWEEP_BATCH };
+          const publications = await findUnrecordedPublications(trx, query);
+          const unpublications = await findUnrecordedUnpublications(trx, query);
+          if (publications.length === 0 && unpublications.length === 0) return 0;
+          const channels = await getService(strapi, 'channels').active();
+          for (const publication of publications) {
+            const latest = await findLatestEvent(trx, { uid, documentId: publication.documentId, locale: publication.locale });
+            const type = latest && latest.type !== 'unpublished' ? 'updated' : 'published';
+            await recordChange(uid, publication.documentId, { type, entryId: publication.entryId, locale: publication.locale }, 'sweep', channels);
+          }
+          for (const unpublication of unpublications) {
+            await recordChange(uid, unpublication.documentId, { type: 'unpublished', entryId: unpublication.entryId, locale: unpublication.locale }, 'sweep', channels);
+          }
+          return publications.length + unpublications.length;
+        });
+      }
+      if (created > 0) strapi.log.info(`[multichannel-publishing] reconciliation sweep recorded ${created} missing publication event(s)`);
+      return created;
+    },
+  };
+};
