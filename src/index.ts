@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { startAudioWorker } from './api/radio-script/audio/worker';
 import { registerRadioListeners } from './api/radio-script/events';
+import { grantEditorialPermissions } from './bootstrap/editorial-permissions';
 import { ensureLocales } from './bootstrap/locales';
 import { syncPublicPermissions } from './bootstrap/public-permissions';
 import { seedSuperAdmin } from './bootstrap/seed-admin';
@@ -10,6 +11,7 @@ import { registerGraphqlPublishedOnly } from './graphql/published-only';
 import { seedDemoOnFirstBoot } from './seed';
 
 let audioWorker: ReturnType<typeof startAudioWorker> | undefined;
+let radioListeners: ReturnType<typeof registerRadioListeners> | undefined;
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -21,14 +23,18 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureLocales(strapi);
     await syncPublicPermissions(strapi);
+    await grantEditorialPermissions(strapi);
     await seedSuperAdmin(strapi);
     audioWorker = startAudioWorker(strapi);
-    registerRadioListeners(strapi, () => audioWorker?.kick());
+    radioListeners = registerRadioListeners(strapi, () => audioWorker?.kick());
     await seedDemoOnFirstBoot(strapi);
+    radioListeners.catchUp();
   },
 
   async destroy() {
+    await radioListeners?.stop();
     await audioWorker?.stop();
+    radioListeners = undefined;
     audioWorker = undefined;
   },
 };

@@ -1,3 +1,4 @@
+import { AsyncResource } from 'async_hooks';
 import type { Core } from '@strapi/strapi';
 import { DEFAULT_LOCALE, POLICY_UID, RADIO_SCRIPT_UID } from '../../lib/uids';
 
@@ -10,21 +11,56 @@ type RadioService = {
 /**
  * Reacts to Strapi's own `entry.publish` (emitted after commit, whichever path published): a
  * published policy gets its Vietnamese radio-script draft; a published script gets its audio queued.
- * Failures are logged, never thrown: publishing must not depend on radio.
+ * The work runs detached from the publishing request's async context (whose database transaction
+ * is already finished) and is tracked so that `stop()` can wait for it. Failures are logged, never
+ * thrown: publishing must not depend on radio.
  */
-export const registerRadioListeners = (strapi: Core.Strapi, kickAudio: () => void): void => {
+export const registerRadioListeners = (strapi: Core.Strapi, kickAudio: () => void) => {
+  // Bound now, at bootstrap: calling it later runs the callback outside any request or transaction.
+  const detached = AsyncResource.bind(<T>(fn: () => Promise<T>) => fn());
+  const inFlight = new Set<Promise<unknown>>();
+  let stopped = false;
+  const service = () => strapi.service(RADIO_SCRIPT_UID) as unknown as RadioService;
+
+  const track = (label: string, work: () => Promise<unknown>) => {
+    if (stopped) return;
+    const promise = detached(work)
+      .catch((error: Error) => strapi.log.error(`[radio] ${label}: ${error.message}`))
+      .finally(() => inFlight.delete(promise));
+    inFlight.add(promise);
+  };
+
   strapi.eventHub.on('entry.publish', async (event: PublishEvent) => {
     const documentId = event.entry?.documentId;
     if (!documentId) return;
-    const service = strapi.service(RADIO_SCRIPT_UID) as unknown as RadioService;
-    try {
-      if (event.uid === POLICY_UID && (event.entry?.locale ?? DEFAULT_LOCALE) === DEFAULT_LOCALE) {
-        await service.generateFromPolicy(documentId);
-      } else if (event.uid === RADIO_SCRIPT_UID) {
-        if ((await service.requestAudio(documentId, { onlyIfMissing: true })) > 0) kickAudio();
-      }
-    } catch (error) {
-      strapi.log.error(`[radio] after publish of ${event.uid} ${documentId}: ${(error as Error).message}`);
+    if (event.uid === POLICY_UID && (event.entry?.locale ?? DEFAULT_LOCALE) === DEFAULT_LOCALE) {
+      track(`script for policy ${documentId}`, () => service().generateFromPolicy(documentId));
+    } else if (event.uid === RADIO_SCRIPT_UID) {
+      track(`audio for script ${documentId}`, async () => {
+        if ((await service().requestAudio(documentId, { onlyIfMissing: true })) > 0) kickAudio();
+      });
     }
   });
+
+  return {
+    /**
+     * Catches up after a restart: a policy published while the process died before its script was
+     * generated gets it now (generation is a no-op for versions that already have a script).
+     */
+    catchUp: () =>
+      track('catch-up', async () => {
+        const policies = (await strapi.db.query(POLICY_UID).findMany({
+          where: { locale: DEFAULT_LOCALE, publishedAt: { $notNull: true } },
+          select: ['documentId'],
+        })) as Array<{ documentId: string }>;
+        for (const { documentId } of policies) {
+          if (stopped) return;
+          await service().generateFromPolicy(documentId);
+        }
+      }),
+    async stop() {
+      stopped = true;
+      await Promise.allSettled([...inFlight]);
+    },
+  };
 };

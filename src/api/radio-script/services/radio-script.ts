@@ -96,7 +96,7 @@ export default factories.createCoreService(RADIO_SCRIPT_UID, ({ strapi }) => {
       const created = (await strapi.documents(RADIO_SCRIPT_UID).create({
         data: {
           policy: policyDocumentId,
-          title: `Bản tin: ${policy.title}`.slice(0, 300),
+          title: `Bản tin: ${policy.title}`.slice(0, 255),
           language: GENERATED_LANGUAGE,
           priority: 'normal',
           script: buildRadioScript(source),

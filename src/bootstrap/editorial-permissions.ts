@@ -1,0 +1,81 @@
+import type { Core } from '@strapi/strapi';
+import { FEEDBACK_UID } from '../lib/uids';
+
+type Grant = { action: string; subject?: string; fields?: 'all' | 'without-personal-data' };
+
+/** Admin role codes created by the approval-workflow plugin (Biên tập viên, Người duyệt, Lãnh đạo). */
+const ROLE_CODES = {
+  editor: 'approval-workflow-editor',
+  reviewer: 'approval-workflow-reviewer',
+  leader: 'approval-workflow-leader',
+} as const;
+
+const FEEDBACK_PERSONAL_FIELDS = new Set(['fullName', 'email', 'phone']);
+const CM_READ = 'plugin::content-manager.explorer.read';
+const CM_UPDATE = 'plugin::content-manager.explorer.update';
+
+/**
+ * What the editorial roles need from the other plugins: agencies' editors watch deliveries and
+ * answer feedback (with the submitter's contact details, to reply); leaders follow both and
+ * export the synthesis, without citizens' personal data.
+ */
+const GRANTS: Record<keyof typeof ROLE_CODES, Grant[]> = {
+  editor: [
+    { action: 'plugin::multichannel-publishing.read' },
+    { action: 'plugin::multichannel-publishing.retry' },
+    { action: 'plugin::public-participation.read' },
+    { action: 'plugin::public-participation.moderate' },
+    { action: 'plugin::public-participation.export' },
+    { action: CM_READ, subject: FEEDBACK_UID, fields: 'all' },
+    { action: CM_UPDATE, subject: FEEDBACK_UID, fields: 'all' },
+  ],
+  reviewer: [
+    { action: 'plugin::multichannel-publishing.read' },
+    { action: 'plugin::public-participation.read' },
+    { action: CM_READ, subject: FEEDBACK_UID, fields: 'without-personal-data' },
+  ],
+  leader: [
+    { action: 'plugin::multichannel-publishing.read' },
+    { action: 'plugin::multichannel-publishing.retry' },
+    { action: 'plugin::public-participation.read' },
+    { action: 'plugin::public-participation.export' },
+    { action: CM_READ, subject: FEEDBACK_UID, fields: 'without-personal-data' },
+  ],
+};
+
+/**
+ * Adds the grants above to the editorial roles when they exist, idempotently: a permission an
+ * administrator already has (or removed and re-added by hand) is never duplicated; actions of a
+ * disabled plugin are skipped. Roles created by hand in Settings → Roles are not touched.
+ */
+export const grantEditorialPermissions = async (strapi: Core.Strapi): Promise<void> => {
+  const registered = new Set(
+    (strapi.service('admin::permission').actionProvider.values() as Array<{ actionId: string }>).map((action) => action.actionId),
+  );
+  const fieldsOf = (uid: string, which: Grant['fields']) => {
+    const all = strapi
+      .service('admin::content-type')
+      .getNestedFields(strapi.contentTypes[uid as keyof typeof strapi.contentTypes], { components: strapi.components }) as string[];
+    return which === 'all' ? all : all.filter((field) => !FEEDBACK_PERSONAL_FIELDS.has(field));
+  };
+  for (const [key, code] of Object.entries(ROLE_CODES) as Array<[keyof typeof ROLE_CODES, string]>) {
+    const role = (await strapi.db.query('admin::role').findOne({ where: { code } })) as { id: number } | null;
+    if (!role) continue;
+    for (const grant of GRANTS[key]) {
+      if (!registered.has(grant.action)) continue;
+      const subject = grant.subject ?? null;
+      const existing = await strapi.db.query('admin::permission').findOne({ where: { role: role.id, action: grant.action, subject } });
+      if (existing) continue;
+      await strapi.db.query('admin::permission').create({
+        data: {
+          action: grant.action,
+          actionParameters: {},
+          subject,
+          properties: grant.fields && subject ? { fields: fieldsOf(subject, grant.fields) } : {},
+          conditions: [],
+          role: role.id,
+        },
+      });
+    }
+  }
+};
