@@ -86,6 +86,11 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
           verifyAttempts: env.int('ZALO_VERIFY_ATTEMPTS', 5),
           verifyDelayMs: env.int('ZALO_VERIFY_DELAY_MS', 2000),
         },
+        'source-system': {
+          url: env('SOURCE_SYSTEM_URL', ''),
+          token: env('SOURCE_SYSTEM_TOKEN', ''),
+          timeoutMs: env.int('SOURCE_SYSTEM_TIMEOUT_MS', 30_000),
+        },
       },
     },
   },

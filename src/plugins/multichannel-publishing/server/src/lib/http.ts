@@ -9,17 +9,23 @@ const USER_AGENT = 'policy-cms-multichannel-publishing/1';
 const MAX_BODY = 64 * 1024;
 
 /**
- * POSTs with a timeout and the shutdown signal; a network failure or timeout becomes a retryable
+ * POSTs (or DELETEs) with a timeout and the shutdown signal; a network failure or timeout becomes a retryable
  * `ChannelError` naming `what`. Redirects are not followed: a webhook that moved is a config issue.
  */
 export const post = async (
   what: string,
   url: string,
-  { headers, body, timeoutMs, signal }: { headers: Record<string, string>; body: string | URLSearchParams; timeoutMs: number; signal: AbortSignal },
+  {
+    headers,
+    body,
+    timeoutMs,
+    signal,
+    method = 'POST',
+  }: { headers: Record<string, string>; body?: string | URLSearchParams | FormData; timeoutMs: number; signal: AbortSignal; method?: 'POST' | 'DELETE' },
 ): Promise<HttpReply> => {
   try {
     const response = await fetch(url, {
-      method: 'POST',
+      method,
       headers: { 'user-agent': USER_AGENT, ...headers },
       body,
       redirect: 'manual',
