@@ -53,7 +53,7 @@ export const startSourceSystem = async (token: string) => {
       return;
     }
     if (bulletin.method === 'POST' && bulletin.path === '/bulletins') {
-      const form = await new Response(raw, { headers: { 'content-type': String(request.headers['content-type']) } }).formData();
+      const form = await new Response(new Uint8Array(raw), { headers: { 'content-type': String(request.headers['content-type']) } }).formData();
       const metadata = form.get('metadata');
       bulletin.metadata = metadata instanceof Blob ? JSON.parse(await metadata.text()) : JSON.parse(String(metadata));
       const audio = form.get('audio');
