@@ -7,6 +7,11 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
       jwtSecret: requireSecret(env, 'JWT_SECRET'),
     },
   },
+  // Admin tools for radio scripts (render audio, live duration, audio player); the content type is api::radio-script.
+  radio: {
+    enabled: true,
+    resolve: './src/plugins/radio',
+  },
   'public-participation': {
     enabled: true,
     resolve: './src/plugins/public-participation',

@@ -1,7 +1,7 @@
 import { execFileSync } from 'child_process';
 import fs from 'fs';
 import path from 'path';
-import { asAdmin, loginAdmin, SUPER_ADMIN, SUPER_ADMIN_ENV } from '../helpers/admin';
+import { asAdmin, createAdminUser, loginAdmin, SUPER_ADMIN, SUPER_ADMIN_ENV } from '../helpers/admin';
 import { agencyData, createDocument, policyData, publishTrusted } from '../helpers/content';
 import { startTestApp, type TestApp } from '../helpers/strapi';
 import { waitFor } from '../helpers/wait';
@@ -175,5 +175,49 @@ describe('audio', () => {
     }, { what: 'the no-voice status' });
     expect(row.audioMessage).toMatch(/No synthetic voice for language "hmn"/);
     expect((await app.http().get(`/api/radio-scripts/${script.documentId}`)).status).toBe(200);
+  });
+});
+
+describe('radio admin API', () => {
+  it('lists a policy’s scripts and re-renders a script’s audio on demand', async () => {
+    const policy = await createDocument(app.strapi, POLICY, policyData(), { publish: true });
+    const script = await createDocument(app.strapi, SCRIPT, {
+      policy: policy.documentId,
+      title: 'Bản tin theo yêu cầu',
+      language: 'vi',
+      script: 'Kính thưa bà con, đây là bản tin thử.',
+    });
+    const listed = await admin.get(`/radio/policies/${policy.documentId}/scripts`);
+    expect(listed.status).toBe(200);
+    expect(listed.body.data).toEqual(
+      expect.arrayContaining([expect.objectContaining({ documentId: script.documentId, language: 'vi', published: false, audioStatus: 'none' })]),
+    );
+
+    const queued = await admin.post(`/radio/scripts/${script.documentId}/render-audio`).send({});
+    expect(queued.status).toBe(202);
+    expect(queued.body.data.audioStatus).toBe('pending');
+    const ready = await waitFor(async () => {
+      const response = await admin.get(`/radio/scripts/${script.documentId}/audio`);
+      return response.body.data.audioStatus === 'ready' ? response.body.data : null;
+    }, { what: 'audio rendered on demand', timeoutMs: 60_000 });
+    expect(ready.audio.mime).toBe('audio/ogg');
+    expect(ready.audio.url).toMatch(/^\/uploads\/.+\.ogg$/);
+  });
+
+  it('answers 404 for an unknown script, 400 for a malformed id, and 401 without an admin session', async () => {
+    expect((await admin.post('/radio/scripts/unknowndocument0000000000/render-audio').send({})).status).toBe(404);
+    expect((await admin.get('/radio/scripts/NOT-VALID!/audio')).status).toBe(400);
+    expect((await app.http().post('/radio/scripts/whatever/render-audio').send({})).status).toBe(401);
+  });
+
+  it('lets a reviewer read a script’s audio but not re-render it (no update permission)', async () => {
+    const reviewer = await createAdminUser(app.strapi, { email: 'radio-reviewer@test.gov.vn', roleCodes: ['approval-workflow-reviewer'] });
+    const policy = await createDocument(app.strapi, POLICY, policyData(), { publish: true });
+    const script = await createDocument(app.strapi, SCRIPT, { policy: policy.documentId, title: 'Bản tin', script: 'Kính thưa bà con.' });
+    const asReviewer = asAdmin(app.strapi, reviewer.token);
+    expect((await asReviewer.get(`/radio/scripts/${script.documentId}/audio`)).status).toBe(200);
+    const refused = await asReviewer.post(`/radio/scripts/${script.documentId}/render-audio`).send({});
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toMatch(/radio script permission/);
   });
 });

@@ -42,6 +42,11 @@ export const registerRadioListeners = (strapi: Core.Strapi, kickAudio: () => voi
     }
   });
 
+  // The radio admin plugin asks for audio on demand: start rendering now rather than at the next tick.
+  strapi.eventHub.on('radio.audio-requested', async () => {
+    kickAudio();
+  });
+
   return {
     /**
      * Catches up after a restart: a policy published while the process died before its script was

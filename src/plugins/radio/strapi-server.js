@@ -1,0 +1,2 @@
+// The server is TypeScript compiled with the app (tsconfig.json includes src/plugins/**/server): load the output.
+module.exports = require('../../../dist/src/plugins/radio/server/src').default;
