@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { startAudioWorker } from './api/radio-script/audio/worker';
 import { registerRadioListeners } from './api/radio-script/events';
+import { configureContentManagerLayouts } from './bootstrap/content-manager-layouts';
 import { grantEditorialPermissions } from './bootstrap/editorial-permissions';
 import { ensureLocales } from './bootstrap/locales';
 import { syncPublicPermissions } from './bootstrap/public-permissions';
@@ -8,6 +9,7 @@ import { seedSuperAdmin } from './bootstrap/seed-admin';
 import { registerDocumentMiddlewares } from './document-middlewares';
 import { registerConsultationStatusField } from './graphql/consultation-status';
 import { registerGraphqlPublishedOnly } from './graphql/published-only';
+import { waitForIdleDatabase } from './lib/shutdown';
 import { seedDemoOnFirstBoot } from './seed';
 
 let audioWorker: ReturnType<typeof startAudioWorker> | undefined;
@@ -24,6 +26,7 @@ export default {
     await ensureLocales(strapi);
     await syncPublicPermissions(strapi);
     await grantEditorialPermissions(strapi);
+    await configureContentManagerLayouts(strapi);
     await seedSuperAdmin(strapi);
     audioWorker = startAudioWorker(strapi);
     radioListeners = registerRadioListeners(strapi, () => audioWorker?.kick());
@@ -31,9 +34,10 @@ export default {
     radioListeners.catchUp();
   },
 
-  async destroy() {
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
     await radioListeners?.stop();
     await audioWorker?.stop();
+    await waitForIdleDatabase(strapi);
     radioListeners = undefined;
     audioWorker = undefined;
   },

@@ -1,5 +1,5 @@
-import { errors } from '@strapi/utils';
 import { z } from 'zod';
+import { assertSchema } from '../../lib/validation-error';
 
 const dateTime = z.union([z.string(), z.date()]).nullish();
 
@@ -11,11 +11,5 @@ const windowSchema = z
   );
 
 /** Rejects a consultation window whose `closesAt` is not after its `opensAt` (after merging the stored values). */
-export const assertConsultationWindow = (window: { opensAt?: unknown; closesAt?: unknown }): void => {
-  const result = windowSchema.safeParse(window);
-  if (result.success) return;
-  const issue = result.error.issues[0];
-  throw new errors.ValidationError(issue.message, {
-    errors: [{ path: issue.path.map(String), message: issue.message, name: 'ValidationError' }],
-  });
-};
+export const assertConsultationWindow = (window: { opensAt?: unknown; closesAt?: unknown }): void =>
+  assertSchema(windowSchema, window);

@@ -1,5 +1,5 @@
-import { errors } from '@strapi/utils';
 import { z } from 'zod';
+import { assertSchema } from '../../lib/validation-error';
 
 const date = z.union([z.string(), z.date()]).nullish();
 
@@ -12,11 +12,5 @@ const broadcastSchema = z
   );
 
 /** A broadcast period may be a single day but never end before it starts (after merging stored values). */
-export const assertBroadcastWindow = (window: { broadcastFrom?: unknown; broadcastUntil?: unknown }): void => {
-  const result = broadcastSchema.safeParse(window);
-  if (result.success) return;
-  const issue = result.error.issues[0];
-  throw new errors.ValidationError(issue.message, {
-    errors: [{ path: issue.path.map(String), message: issue.message, name: 'ValidationError' }],
-  });
-};
+export const assertBroadcastWindow = (window: { broadcastFrom?: unknown; broadcastUntil?: unknown }): void =>
+  assertSchema(broadcastSchema, window);

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
-import { DELIVERIES_TABLE, EVENTS_TABLE, type DeliveryStatus } from '../constants';
+import type { DeliveryStatus } from '../constants';
+import { selectDeliveriesWithEvents } from './deliveries-with-events';
 
 export type DeliveryFilters = {
   documentId?: string;
@@ -26,19 +27,7 @@ export const listDeliveries = async (
   { offset, limit }: { offset: number; limit: number },
 ): Promise<Array<Record<string, unknown>>> =>
   (await applyDeliveryFilters(
-    db
-      .select([
-        'd.*',
-        'e.document_id as event_key',
-        'e.sequence as event_sequence_number',
-        'e.type as event_type',
-        'e.entry_id as event_entry_id',
-        'e.occurred_at as event_occurred_at',
-        'e.snapshot as event_snapshot',
-        'e.recorded_by as event_recorded_by',
-      ])
-      .from(`${DELIVERIES_TABLE} as d`)
-      .join(`${EVENTS_TABLE} as e`, 'e.id', 'd.event_id'),
+    selectDeliveriesWithEvents(db),
     filters,
   )
     .orderBy([
