@@ -1,3 +1,4 @@
+import { createFullAccessToken } from '../helpers/api-token';
 import { asAdmin, createAdminUser, loginAdmin, SUPER_ADMIN_ENV } from '../helpers/admin';
 import {
   approvePolicy,
@@ -40,14 +41,7 @@ beforeAll(async () => {
   strapi = await bootStrapi(app.database, SUPER_ADMIN_ENV);
   app = { ...app, strapi, http, stop: async () => { await strapi.destroy(); await app.database.drop(); } };
   team = await createTeam(strapi);
-  const token = (await strapi.service('admin::api-token-content-api').create({
-    name: 'audit tests',
-    description: 'full access',
-    type: 'full-access',
-    lifespan: null,
-    kind: 'content-api',
-  })) as { accessKey: string };
-  apiToken = token.accessKey;
+  apiToken = await createFullAccessToken(strapi, 'audit tests');
 });
 
 afterAll(async () => {

@@ -9,6 +9,7 @@ import {
   transition,
   type Team,
 } from '../helpers/approval-workflow';
+import { createFullAccessToken } from '../helpers/api-token';
 import { startTestApp, type TestApp } from '../helpers/strapi';
 
 let app: TestApp;
@@ -37,14 +38,7 @@ const rest = () => ({
 beforeAll(async () => {
   app = await startTestApp('aw_guards', SUPER_ADMIN_ENV);
   team = await createTeam(app.strapi);
-  const token = (await app.strapi.service('admin::api-token-content-api').create({
-    name: 'approval-workflow tests',
-    description: 'full access for REST write paths',
-    type: 'full-access',
-    lifespan: null,
-    kind: 'content-api',
-  })) as { accessKey: string };
-  apiToken = token.accessKey;
+  apiToken = await createFullAccessToken(app.strapi, 'approval-workflow tests');
 });
 
 afterAll(async () => {
