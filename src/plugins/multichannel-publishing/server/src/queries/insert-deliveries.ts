@@ -1,18 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import { DELIVERY_UID, type DeliveryStatus } from '../constants';
+import type { Delivery } from '../types';
 
-export type NewDelivery = {
-  eventId: number;
-  eventSequence: number;
-  uid: string;
-  documentId: string;
-  locale: string | null;
-  channel: string;
+/** A delivery as first written: its identity, channel and queue position; attempts come later. */
+export type NewDelivery = Pick<
+  Delivery,
+  'eventId' | 'eventSequence' | 'uid' | 'documentId' | 'locale' | 'channel' | 'priority' | 'idempotencyKey' | 'lastError'
+> & {
   status: Extract<DeliveryStatus, 'pending' | 'skipped'>;
-  priority: number;
-  idempotencyKey: string;
   nextAttemptAt: Date;
-  lastError: string | null;
 };
 
 /** Inserts an event's deliveries in the current transaction. */
