@@ -7,6 +7,7 @@ import { ensureLocales } from './bootstrap/locales';
 import { syncPublicPermissions } from './bootstrap/public-permissions';
 import { seedSuperAdmin } from './bootstrap/seed-admin';
 import { registerDocumentMiddlewares } from './document-middlewares';
+import { registerContentApiReadGuard } from './document-middlewares/content-api-reads';
 import { registerConsultationStatusField } from './graphql/consultation-status';
 import { registerGraphqlPublishedOnly } from './graphql/published-only';
 import { waitForIdleDatabase } from './lib/shutdown';
@@ -18,6 +19,7 @@ let radioListeners: ReturnType<typeof registerRadioListeners> | undefined;
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerDocumentMiddlewares(strapi);
+    registerContentApiReadGuard(strapi);
     registerConsultationStatusField(strapi);
     registerGraphqlPublishedOnly(strapi);
   },

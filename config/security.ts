@@ -1,0 +1,27 @@
+import type { Core } from '@strapi/strapi';
+
+/**
+ * What the public may ask of the content API (README: "Security"). Every value has a default, so a
+ * fresh clone needs no variable; `.env.example` lists them.
+ */
+const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
+  /** Bounds of one REST or GraphQL read (src/lib/query-limits.ts). */
+  queryLimits: {
+    maxBranches: env.int('QUERY_MAX_BRANCHES', 20),
+    maxRelationFilters: env.int('QUERY_MAX_RELATION_FILTERS', 4),
+    maxRelationDepth: env.int('QUERY_MAX_RELATION_DEPTH', 2),
+    maxConditions: env.int('QUERY_MAX_CONDITIONS', 40),
+    maxInValues: env.int('QUERY_MAX_IN_VALUES', 100),
+    maxValueLength: env.int('QUERY_MAX_VALUE_LENGTH', 500),
+    maxPopulateDepth: env.int('QUERY_MAX_POPULATE_DEPTH', 4),
+    maxPopulatedRelations: env.int('QUERY_MAX_POPULATED_RELATIONS', 25),
+    maxSorts: env.int('QUERY_MAX_SORTS', 5),
+  },
+  /**
+   * PostgreSQL stops any statement of a content-API read after this long (0 turns it off), so a
+   * read can never keep the database busy after its client has gone.
+   */
+  contentApiStatementTimeoutMs: env.int('CONTENT_API_STATEMENT_TIMEOUT_MS', 5000),
+});
+
+export default config;
