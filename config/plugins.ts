@@ -25,6 +25,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
       defaultLimit: 25,
       maxLimit: 100,
       landingPage: env('NODE_ENV') !== 'production',
+      // strapi::cors (config/middlewares.ts) answers for /graphql too; Apollo's own would reflect every origin.
+      apolloServer: { cors: false },
     },
   },
   // Nothing covered here is published without the approvals it needs (see src/plugins/approval-workflow).

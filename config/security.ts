@@ -22,6 +22,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
    * read can never keep the database busy after its client has gone.
    */
   contentApiStatementTimeoutMs: env.int('CONTENT_API_STATEMENT_TIMEOUT_MS', 5000),
+  /** Public self-registration of end-user accounts (`POST /api/auth/local/register`); nothing uses them yet. */
+  usersRegistrationEnabled: env.bool('USERS_REGISTRATION_ENABLED', false),
 });
 
 export default config;

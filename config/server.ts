@@ -5,7 +5,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
   host: env('HOST', '0.0.0.0'),
   port: env.int('PORT', 1337),
   // Strapi 5 reads `proxy.koa` (a bare boolean is ignored): only then does ctx.ip follow X-Forwarded-For.
-  proxy: { koa: env.bool('PROXY', false) },
+  // Only the last PROXY_COUNT addresses of X-Forwarded-For were written by our own proxies; the
+  // client writes the rest, so the client's address is the one the outermost trusted proxy saw.
+  proxy: { koa: env.bool('PROXY', false), maxIpsCount: env.int('PROXY_COUNT', 1) },
   app: {
     keys: requireSecret(env, 'APP_KEYS').split(','),
   },

@@ -3,6 +3,7 @@ import { startAudioWorker } from './api/radio-script/audio/worker';
 import { registerRadioListeners } from './api/radio-script/events';
 import { configureContentManagerLayouts } from './bootstrap/content-manager-layouts';
 import { grantEditorialPermissions } from './bootstrap/editorial-permissions';
+import { syncEndUserRegistration } from './bootstrap/end-user-registration';
 import { ensureLocales } from './bootstrap/locales';
 import { syncPublicPermissions } from './bootstrap/public-permissions';
 import { seedSuperAdmin } from './bootstrap/seed-admin';
@@ -27,6 +28,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureLocales(strapi);
     await syncPublicPermissions(strapi);
+    await syncEndUserRegistration(strapi);
     await grantEditorialPermissions(strapi);
     await configureContentManagerLayouts(strapi);
     await seedSuperAdmin(strapi);

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import createHttpError from 'http-errors';
 import { assertReadQueryWithinLimits, DEFAULT_QUERY_LIMITS, type ModelLike, type QueryLimits } from '../lib/query-limits';
 
 type ReadContext = { uid: string; action: string; params: { filters?: unknown; populate?: unknown; sort?: unknown } };
@@ -11,10 +12,9 @@ const QUERY_CANCELED = '57014';
 const isContentApiRequest = (strapi: Core.Strapi): boolean =>
   (strapi.requestContext.get() as RequestState | undefined)?.state?.route?.info?.type === 'content-api';
 
+/** A 503 whose message reaches the client (Strapi's error middleware shows exposed HttpErrors as they are). */
 const timeoutError = (ms: number) =>
-  Object.assign(new Error(`The query took longer than ${ms / 1000} s and was stopped: narrow the filters or try again later`), {
-    name: 'ServiceUnavailableError',
-    status: 503,
+  createHttpError(503, `The query took longer than ${ms / 1000} s and was stopped: narrow the filters or try again later`, {
     expose: true,
   });
 
@@ -31,7 +31,10 @@ const withStatementTimeout = async (strapi: Core.Strapi, ms: number, run: () => 
       return run();
     });
   } catch (error) {
-    if ((error as { code?: string }).code === QUERY_CANCELED) throw timeoutError(ms);
+    if ((error as { code?: string }).code === QUERY_CANCELED) {
+      strapi.log.warn(`[content-api] a read was stopped by the ${ms} ms statement timeout: ${strapi.requestContext.get()?.originalUrl ?? ''}`);
+      throw timeoutError(ms);
+    }
     throw error;
   }
 };

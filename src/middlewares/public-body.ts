@@ -4,6 +4,7 @@ import { errors } from '@strapi/utils';
 import getRawBody from 'raw-body';
 import { PUBLIC_BODY_LIMIT_BYTES } from '../api/feedback/constants';
 import { respondWithError } from '../lib/error-response';
+import { matchedRoutePaths } from '../lib/route-match';
 
 type HttpError = Error & { status?: number; type?: string };
 type Context = {
@@ -34,7 +35,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const paths = new Set([`${prefix}/feedbacks`, `${prefix}/zalo/webhook`]);
 
   return async (ctx: Context, next: () => Promise<unknown>) => {
-    if (ctx.method !== 'POST' || !paths.has(ctx.path)) return next();
+    if (ctx.method !== 'POST' || !matchedRoutePaths(strapi, ctx).some((path) => paths.has(path))) return next();
     const declared = Number(ctx.get('content-length'));
     if (Number.isFinite(declared) && declared > PUBLIC_BODY_LIMIT_BYTES) throw new errors.PayloadTooLargeError(LIMIT_MESSAGE);
 

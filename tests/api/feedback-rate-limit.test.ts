@@ -90,4 +90,28 @@ describe('behind a trusted proxy (PROXY=true)', () => {
     expect((await submit('198.51.100.1')).status).toBe(429);
     expect((await submit('198.51.100.2')).status).toBe(201);
   });
+
+  it('keys on the address the trusted proxy saw, so a client-written X-Forwarded-For entry resets nothing', async () => {
+    // The proxy appends the address it saw (198.51.100.1, already at its limit); the client wrote the rest.
+    expect((await submit('203.0.113.50, 198.51.100.1')).status).toBe(429);
+    expect((await submit('10.0.0.1, 203.0.113.51, 198.51.100.1')).status).toBe(429);
+  });
+});
+
+describe('behind two trusted proxies (PROXY_COUNT=2: a CDN, then the load balancer)', () => {
+  let app: TestApp;
+  let submit: (forwardedFor?: string) => ReturnType<ReturnType<TestApp['http']>['post']>;
+
+  beforeAll(async () => {
+    ({ app, submit } = await setUp('feedback-rate-two-proxies', { PROXY: 'true', PROXY_COUNT: '2' }));
+  });
+  afterAll(async () => {
+    await app.stop();
+  });
+
+  it('takes the client address from the second-to-last entry, whatever the client wrote before it', async () => {
+    for (let index = 0; index < 3; index += 1) expect((await submit(`203.0.113.${index}, 198.51.100.7, 192.0.2.10`)).status).toBe(201);
+    expect((await submit('203.0.113.99, 198.51.100.7, 192.0.2.11')).status).toBe(429);
+    expect((await submit('198.51.100.8, 192.0.2.10')).status).toBe(201);
+  });
 });
