@@ -5,6 +5,7 @@ import { configureContentManagerLayouts } from './bootstrap/content-manager-layo
 import { grantEditorialPermissions } from './bootstrap/editorial-permissions';
 import { syncEndUserRegistration } from './bootstrap/end-user-registration';
 import { ensureLocales } from './bootstrap/locales';
+import { protectPrivateAttributes } from './bootstrap/content-api-privacy';
 import { syncPublicPermissions } from './bootstrap/public-permissions';
 import { seedSuperAdmin } from './bootstrap/seed-admin';
 import { registerDocumentMiddlewares } from './document-middlewares';
@@ -21,6 +22,7 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerDocumentMiddlewares(strapi);
     registerContentApiReadGuard(strapi);
+    protectPrivateAttributes(strapi);
     registerConsultationStatusField(strapi);
     registerGraphqlPublishedOnly(strapi);
   },

@@ -31,7 +31,8 @@ const iso = (value: string | Date | null | undefined) => (value ? new Date(value
 const agency = (value: Named) => (value?.name ? { name: value.name } : null);
 const isAnswered = (status: FeedbackStatus) => ANSWERED_STATUSES.includes(status);
 
-const TARGET_POPULATE = { select: ['documentId', 'title'] };
+// A target's draft may hold text that is not public yet: only its published version is shown.
+const TARGET_POPULATE = { select: ['documentId', 'title'], where: { publishedAt: { $notNull: true } } };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
