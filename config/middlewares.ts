@@ -10,6 +10,7 @@ const config: Core.Config.Middlewares = [
   // Reads the public write routes' bodies (32 KB limit, raw bytes for signatures) before strapi::body.
   'global::public-body',
   'strapi::body',
+  'global::graphql-document-guard', // GraphQL documents Apollo's validation cannot survive → 400 (src/graphql/document-guard.ts)
   // Lets the feedback's moderation `status` through Strapi's content manager (see the file).
   'global::feedback-status-bridge',
   'strapi::session',
