@@ -1,6 +1,6 @@
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
-import { parse, type GraphQLError } from 'graphql';
+import { parse, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import { documentShapeError } from './document-shape';
 import { graphqlLimits } from './limits';
 
@@ -15,6 +15,8 @@ type Context = {
   body: unknown;
 };
 type Middleware = (ctx: Context, next: () => Promise<unknown>) => Promise<unknown>;
+/** The answer to a refused document, kept small: no reference to its syntax tree. */
+type Refusal = { status: number; body: { errors: GraphQLFormattedError[] } };
 
 /**
  * The body parser of the GraphQL route itself (the graphql plugin's bootstrap puts it in front of
@@ -22,7 +24,7 @@ type Middleware = (ctx: Context, next: () => Promise<unknown>) => Promise<unknow
  */
 const koaBodyParser = require('koa-bodyparser') as (options?: object) => Middleware;
 
-/** Distinct query strings whose verdict is remembered (a few hundred bytes each). */
+/** Distinct query strings whose verdict is remembered (a hash and, for a refusal, its short answer). */
 const VERDICT_CACHE_SIZE = 1000;
 
 /**
@@ -45,7 +47,7 @@ const queriesOf = (ctx: Context): string[] => {
  * once; the other checks run in the Apollo plugin on Apollo's own parse (request-guard.ts).
  */
 export const createDocumentGuard = (strapi: Core.Strapi): Middleware => {
-  const verdicts = new Map<string, GraphQLError | null>();
+  const verdicts = new Map<string, Refusal | null>();
   const graphql = strapi.plugin('graphql');
   const endpoint = graphql?.config<string>('endpoint');
   // strapi::body leaves the body of exactly `/graphql` to this parser; it is run here, with the
@@ -57,35 +59,39 @@ export const createDocumentGuard = (strapi: Core.Strapi): Middleware => {
   const isGraphqlRoute = (ctx: Context) =>
     endpoint !== undefined && (strapi.server.router as unknown as Router).match(ctx.path, ctx.method).pathAndMethod.some((layer) => layer.path === endpoint);
 
-  const verdict = (query: string): GraphQLError | null => {
-    const key = crypto.createHash('sha256').update(query).digest('base64');
-    const known = verdicts.get(key);
-    if (known !== undefined) {
-      verdicts.delete(key);
-      verdicts.set(key, known);
-      return known;
-    }
+  const refusalOf = (query: string): Refusal | null => {
     const limits = graphqlLimits(strapi);
-    let result: GraphQLError | null = null;
+    let document: DocumentNode;
     try {
-      result = documentShapeError(parse(query, { maxTokens: limits.maxTokens }), limits) ?? null;
+      document = parse(query, { maxTokens: limits.maxTokens });
     } catch {
       // A syntax error, or too many tokens: Apollo's parser answers that with its own 400.
+      return null;
     }
+    const error = documentShapeError(document, limits);
+    if (!error) return null;
+    const { http, ...extensions } = error.extensions as { http?: { status?: number } };
+    return { status: http?.status ?? 400, body: { errors: [{ ...error.toJSON(), extensions }] } };
+  };
+
+  const verdict = (query: string): Refusal | null => {
+    const key = crypto.createHash('sha256').update(query).digest('base64');
+    let refusal = verdicts.get(key);
+    if (refusal === undefined) refusal = refusalOf(query);
+    else verdicts.delete(key);
     if (verdicts.size >= VERDICT_CACHE_SIZE) verdicts.delete(verdicts.keys().next().value as string);
-    verdicts.set(key, result);
-    return result;
+    verdicts.set(key, refusal);
+    return refusal;
   };
 
   return async (ctx, next) => {
     if (!isGraphqlRoute(ctx)) return next();
     if (ctx.request.body === undefined && parseBody) await parseBody(ctx, async () => undefined);
     for (const query of queriesOf(ctx)) {
-      const error = verdict(query);
-      if (!error) continue;
-      const { http, ...extensions } = error.extensions as { http?: { status?: number } };
-      ctx.status = http?.status ?? 400;
-      ctx.body = { errors: [{ ...error.toJSON(), extensions }] };
+      const refusal = verdict(query);
+      if (!refusal) continue;
+      ctx.status = refusal.status;
+      ctx.body = refusal.body;
       return undefined;
     }
     return next();

@@ -352,6 +352,13 @@ describe('documents graphql’s validation cannot survive are a 400 naming the p
     expect(response.body.errors?.[0].message).toMatch(/tokens/);
   });
 
+  it('answers a selection nested thousands of levels deep with a 400, not a 500', async () => {
+    const levels = 3300;
+    const response = await gql(`{ policies { ${'leadAgency { parent { '.repeat(levels / 2)}name${' }'.repeat(levels)} } }`);
+    expect(response.status).toBe(400);
+    expect(response.body.data).toBeUndefined();
+  });
+
   it('keeps Strapi’s depth limit of 7', async () => {
     const response = await gql('{ policies { leadAgency { parent { parent { parent { parent { parent { parent { name } } } } } } } } }');
     expect(response.status).toBe(400);
