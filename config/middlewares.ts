@@ -13,6 +13,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   // Reads the public write routes' bodies (32 KB limit, raw bytes for signatures) before strapi::body.
   'global::public-body',
   'strapi::body',
+  'global::graphql-document-guard', // GraphQL documents Apollo's validation cannot survive → 400 (src/graphql/document-guard.ts)
   // Lets the feedback's moderation `status` through Strapi's content manager (see the file).
   'global::feedback-status-bridge',
   // Admin and authenticated answers never enter a shared cache.

@@ -24,6 +24,16 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
   contentApiStatementTimeoutMs: env.int('CONTENT_API_STATEMENT_TIMEOUT_MS', 5000),
   /** Public self-registration of end-user accounts (`POST /api/auth/local/register`); nothing uses them yet. */
   usersRegistrationEnabled: env.bool('USERS_REGISTRATION_ENABLED', false),
+  /**
+   * Bounds of one GraphQL request, checked before it runs (src/graphql/request-guard.ts); the
+   * `filters` of every field are held to `queryLimits` above.
+   */
+  graphql: {
+    maxTokens: env.int('GRAPHQL_MAX_TOKENS', 10_000),
+    maxFields: env.int('GRAPHQL_MAX_FIELDS', 500),
+    maxRootFields: env.int('GRAPHQL_MAX_ROOT_FIELDS', 20),
+    maxComplexity: env.int('GRAPHQL_MAX_COMPLEXITY', 10_000),
+  },
 });
 
 export default config;

@@ -12,6 +12,7 @@ import { registerDocumentMiddlewares } from './document-middlewares';
 import { registerContentApiReadGuard } from './document-middlewares/content-api-reads';
 import { registerConsultationStatusField } from './graphql/consultation-status';
 import { registerGraphqlPublishedOnly } from './graphql/published-only';
+import { registerGraphqlRequestGuard } from './graphql/request-guard';
 import { waitForIdleDatabase } from './lib/shutdown';
 import { seedDemoOnFirstBoot } from './seed';
 
@@ -25,6 +26,7 @@ export default {
     protectPrivateAttributes(strapi);
     registerConsultationStatusField(strapi);
     registerGraphqlPublishedOnly(strapi);
+    registerGraphqlRequestGuard(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

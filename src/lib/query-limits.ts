@@ -161,6 +161,8 @@ const createWalker = (getModel: ModelLookup, limits: QueryLimits, style: Operato
 
   const checkScalar = (attribute: AttributeLike, operator: string, value: unknown, path: string) => {
     if (style === '') return;
+    // GraphQL's DateTime scalar hands the document service a Date it has already parsed.
+    if (value instanceof Date) return;
     if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean' && value !== null) {
       fail(path, 'valueType', 'expected a single value');
     }

@@ -76,7 +76,7 @@ describe('public reads of policies', () => {
     expect(rest.body.error.message).toMatch(/published/);
 
     const graphql = await app.http().post('/graphql').send({ query: '{ policies(status: DRAFT) { title } }' });
-    expect(graphql.body.data).toBeNull();
+    expect(graphql.status).toBe(403);
     expect(graphql.body.errors[0].extensions.code).toBe('FORBIDDEN');
 
     const preview = await app.http().get('/api/policies').query({ status: 'draft' }).set('Authorization', `Bearer ${token}`);
