@@ -14,6 +14,7 @@ const config: Core.Config.Middlewares = [
   'global::feedback-status-bridge',
   'strapi::session',
   'strapi::favicon',
+  'global::upload-headers',
   'strapi::public',
 ];
 
