@@ -226,18 +226,27 @@ export const allowedSamples = async (): Promise<Array<Sample & { storedMime: str
   { bytes: flacBytes(), name: 'ghi-am.flac', mime: 'audio/flac', storedMime: 'audio/flac', storedExt: '.flac' },
 ];
 
-/** A page whose script would, if it ever ran, mark the page and call `beaconUrl`. */
-export const scriptedHtml = (beaconUrl = 'http://127.0.0.1:9/ran'): Buffer =>
+/**
+ * A page whose scripts would, if they ever ran, mark the page and call `beaconUrl`: an inline one,
+ * and optionally `externalScript` loaded from the same folder (the stored-script attack: an uploaded
+ * page loading an uploaded script, both allowed by the admin's `script-src 'self'`).
+ */
+export const scriptedHtml = (beaconUrl = 'http://127.0.0.1:9/ran', externalScript?: string): Buffer =>
   Buffer.from(
     `<!doctype html><html><head><title>untouched</title></head><body><p>Thông báo</p>` +
-      `<script>document.title = 'SCRIPT RAN'; new Image().src = ${JSON.stringify(`${beaconUrl}?from=html`)};</script></body></html>`,
+      `<script>document.title = 'SCRIPT RAN'; new Image().src = ${JSON.stringify(`${beaconUrl}?from=html`)};</script>` +
+      (externalScript ? `<script src="${externalScript}"></script>` : '') +
+      `</body></html>`,
   );
+
+/** The external script of `scriptedHtml`. */
+export const beaconScript = (beaconUrl: string): Buffer => Buffer.from(`new Image().src = ${JSON.stringify(`${beaconUrl}?from=external-script`)};`);
 
 /** An SVG picture carrying a script that would mark the page and call `beaconUrl`. */
 export const scriptedSvg = (beaconUrl = 'http://127.0.0.1:9/ran'): Buffer =>
   Buffer.from(
     `<svg xmlns="http://www.w3.org/2000/svg" width="60" height="40"><title>untouched</title>` +
-      `<script>document.title = 'SCRIPT RAN'; fetch(${JSON.stringify(`${beaconUrl}?from=svg`)});</script><rect width="60" height="40" fill="red"/></svg>`,
+      `<script>document.title = 'SCRIPT RAN'; fetch(${JSON.stringify(`${beaconUrl}?from=svg`)}, { mode: 'no-cors' });</script><rect width="60" height="40" fill="red"/></svg>`,
   );
 
 /** Content that must be refused whatever it is called, each named and declared as a client might. */
