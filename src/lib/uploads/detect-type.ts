@@ -10,30 +10,36 @@ type FileTypeModule = {
 
 type ModuleLoader = { createRequire: (filename: string) => (specifier: string) => unknown };
 
-/** A dynamic import that stays one: tsc compiles `import()` to `require()` in this CommonJS build, and file-type is ESM only. */
-const nativeImport = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<unknown>;
-
 /**
- * Jest runs the app in a VM that refuses dynamic imports unless Node runs with
- * --experimental-vm-modules (`npm test` sets it). Without it, Node's own loader, which
- * `process.getBuiltinModule` reaches past Jest's module registry, loads the package with require(esm).
+ * file-type is ESM only and this app compiles to CommonJS. Node's own loader loads it with
+ * require(esm) (Node 20.19 and 22.12 onwards). `process.getBuiltinModule` reaches that loader even
+ * inside Jest, whose VM would otherwise resolve the package itself (and fail) or, for a dynamic
+ * import, hand it to an ESM loader tied to one test file's environment.
  */
-const requireWithNodeLoader = (specifier: string): unknown =>
-  (process.getBuiltinModule('node:module') as ModuleLoader).createRequire(__filename)(specifier);
+const requireWithNodeLoader = (specifier: string): unknown => {
+  const loader = (process.getBuiltinModule?.('node:module') ?? require('module')) as ModuleLoader;
+  return loader.createRequire(__filename)(specifier);
+};
+
+/** A dynamic import that stays one (tsc compiles `import()` to `require()` here), for Node versions without require(esm). */
+const nativeImport = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<unknown>;
 
 let fileType: Promise<FileTypeModule> | undefined;
 
+const importFileType = async (): Promise<FileTypeModule> => {
+  try {
+    return requireWithNodeLoader('file-type') as FileTypeModule;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_REQUIRE_ESM') throw error;
+    return (await nativeImport('file-type')) as FileTypeModule;
+  }
+};
+
 const loadFileType = (): Promise<FileTypeModule> => {
-  fileType ??= nativeImport('file-type')
-    .catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING_FLAG') throw error;
-      return requireWithNodeLoader('file-type');
-    })
-    .then((loaded) => loaded as FileTypeModule)
-    .catch((error: unknown) => {
-      fileType = undefined;
-      throw error;
-    });
+  fileType ??= importFileType().catch((error: unknown) => {
+    fileType = undefined;
+    throw error;
+  });
   return fileType;
 };
 
