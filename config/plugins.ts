@@ -1,10 +1,17 @@
 import type { Core } from '@strapi/strapi';
 import { requireSecret } from '../src/lib/env-secrets';
+import { strapiUploadSecurity } from '../src/lib/uploads/allowed-types';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
   'users-permissions': {
     config: {
       jwtSecret: requireSecret(env, 'JWT_SECRET'),
+    },
+  },
+  // Strapi's own type check, a first gate; the app's content check decides (src/extensions/upload, README: Security).
+  upload: {
+    config: {
+      security: strapiUploadSecurity(),
     },
   },
   // Admin tools for radio scripts (render audio, live duration, audio player); the content type is api::radio-script.

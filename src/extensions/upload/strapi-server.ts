@@ -1,0 +1,19 @@
+import type { Core } from '@strapi/strapi';
+import { guardUploadRoutes, type UploadRouters } from '../../lib/uploads/guard-upload-routes';
+import { guardUploadService, type UploadService } from '../../lib/uploads/guard-upload-service';
+
+type UploadPlugin = {
+  services: Record<string, (deps: { strapi: Core.Strapi }) => UploadService>;
+  routes: UploadRouters;
+};
+
+/**
+ * Extension of Strapi's upload plugin: only files whose content is an allowed type are stored,
+ * whichever route or caller of the upload service hands them over (README: Security › Uploads).
+ */
+export default (plugin: UploadPlugin): UploadPlugin => {
+  const createUploadService = plugin.services.upload;
+  plugin.services.upload = (deps) => guardUploadService(createUploadService(deps));
+  guardUploadRoutes(plugin.routes);
+  return plugin;
+};
