@@ -6,11 +6,14 @@ import { grantEditorialPermissions } from './bootstrap/editorial-permissions';
 import { ensureLocales } from './bootstrap/locales';
 import { syncPublicPermissions } from './bootstrap/public-permissions';
 import { seedSuperAdmin } from './bootstrap/seed-admin';
+import { applyStockRoles } from './bootstrap/stock-roles';
 import { registerDocumentMiddlewares } from './document-middlewares';
 import { registerConsultationStatusField } from './graphql/consultation-status';
 import { registerGraphqlPublishedOnly } from './graphql/published-only';
 import { waitForIdleDatabase } from './lib/shutdown';
 import { seedDemoOnFirstBoot } from './seed';
+
+type RolesService = { ensureRoles: () => Promise<void> };
 
 let audioWorker: ReturnType<typeof startAudioWorker> | undefined;
 let radioListeners: ReturnType<typeof registerRadioListeners> | undefined;
@@ -25,6 +28,11 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureLocales(strapi);
     await syncPublicPermissions(strapi);
+    // Roles are shaped here, not in a plugin's bootstrap: Strapi runs every plugin's bootstrap before
+    // the admin's, which creates the default roles with conditions it only then registers. The
+    // locales exist by now, so localized permissions list them all.
+    await applyStockRoles(strapi);
+    await (strapi.plugin('approval-workflow')?.service('roles') as RolesService | undefined)?.ensureRoles();
     await grantEditorialPermissions(strapi);
     await configureContentManagerLayouts(strapi);
     await seedSuperAdmin(strapi);
