@@ -2,7 +2,9 @@ import type { Core } from '@strapi/strapi';
 import { startAudioWorker } from './api/radio-script/audio/worker';
 import { registerRadioListeners } from './api/radio-script/events';
 import { configureContentManagerLayouts } from './bootstrap/content-manager-layouts';
+import { fixCoreAdminControllers } from './bootstrap/core-admin-fixes';
 import { grantEditorialPermissions } from './bootstrap/editorial-permissions';
+import { registerGraphqlMeNeedsUser } from './bootstrap/graphql-me-needs-user';
 import { ensureLocales } from './bootstrap/locales';
 import { syncPublicPermissions } from './bootstrap/public-permissions';
 import { seedSuperAdmin } from './bootstrap/seed-admin';
@@ -20,6 +22,8 @@ let radioListeners: ReturnType<typeof registerRadioListeners> | undefined;
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    fixCoreAdminControllers(strapi);
+    registerGraphqlMeNeedsUser(strapi);
     registerDocumentMiddlewares(strapi);
     registerConsultationStatusField(strapi);
     registerGraphqlPublishedOnly(strapi);
