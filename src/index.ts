@@ -2,12 +2,15 @@ import type { Core } from '@strapi/strapi';
 import { startAudioWorker } from './api/radio-script/audio/worker';
 import { registerRadioListeners } from './api/radio-script/events';
 import { configureContentManagerLayouts } from './bootstrap/content-manager-layouts';
+import { fixCoreAdminControllers } from './bootstrap/core-admin-fixes';
 import { grantEditorialPermissions } from './bootstrap/editorial-permissions';
 import { syncEndUserRegistration } from './bootstrap/end-user-registration';
+import { registerGraphqlMeNeedsUser } from './bootstrap/graphql-me-needs-user';
 import { ensureLocales } from './bootstrap/locales';
 import { protectPrivateAttributes } from './bootstrap/content-api-privacy';
 import { syncPublicPermissions } from './bootstrap/public-permissions';
 import { seedSuperAdmin } from './bootstrap/seed-admin';
+import { applyStockRoles } from './bootstrap/stock-roles';
 import { registerDocumentMiddlewares } from './document-middlewares';
 import { registerContentApiReadGuard } from './document-middlewares/content-api-reads';
 import { registerConsultationStatusField } from './graphql/consultation-status';
@@ -16,11 +19,15 @@ import { registerGraphqlRequestGuard } from './graphql/request-guard';
 import { waitForIdleDatabase } from './lib/shutdown';
 import { seedDemoOnFirstBoot } from './seed';
 
+type RolesService = { ensureRoles: () => Promise<void> };
+
 let audioWorker: ReturnType<typeof startAudioWorker> | undefined;
 let radioListeners: ReturnType<typeof registerRadioListeners> | undefined;
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    fixCoreAdminControllers(strapi);
+    registerGraphqlMeNeedsUser(strapi);
     registerDocumentMiddlewares(strapi);
     registerContentApiReadGuard(strapi);
     protectPrivateAttributes(strapi);
@@ -33,6 +40,11 @@ export default {
     await ensureLocales(strapi);
     await syncPublicPermissions(strapi);
     await syncEndUserRegistration(strapi);
+    // Roles are shaped here, not in a plugin's bootstrap: Strapi runs every plugin's bootstrap before
+    // the admin's, which creates the default roles with conditions it only then registers. The
+    // locales exist by now, so localized permissions list them all.
+    await applyStockRoles(strapi);
+    await (strapi.plugin('approval-workflow')?.service('roles') as RolesService | undefined)?.ensureRoles();
     await grantEditorialPermissions(strapi);
     await configureContentManagerLayouts(strapi);
     await seedSuperAdmin(strapi);

@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { FEEDBACK_UID } from '../lib/uids';
+import { permissionFields, type FieldScope } from './permission-fields';
 
-type Grant = { action: string; subject?: string; fields?: 'all' | 'without-personal-data' };
+type Grant = { action: string; subject?: string; fields?: FieldScope };
 
 /** Admin role codes created by the approval-workflow plugin (Biên tập viên, Người duyệt, Lãnh đạo). */
 const ROLE_CODES = {
@@ -10,14 +11,13 @@ const ROLE_CODES = {
   leader: 'approval-workflow-leader',
 } as const;
 
-const FEEDBACK_PERSONAL_FIELDS = new Set(['fullName', 'email', 'phone']);
 const CM_READ = 'plugin::content-manager.explorer.read';
 const CM_UPDATE = 'plugin::content-manager.explorer.update';
 
 /**
  * What the editorial roles need from the other plugins: agencies' editors watch deliveries and
  * answer feedback (with the submitter's contact details, to reply); leaders follow both and
- * export the synthesis, without citizens' personal data.
+ * export the synthesis, without citizens' personal data (the feedback schema's private fields).
  */
 const GRANTS: Record<keyof typeof ROLE_CODES, Grant[]> = {
   editor: [
@@ -32,14 +32,14 @@ const GRANTS: Record<keyof typeof ROLE_CODES, Grant[]> = {
   reviewer: [
     { action: 'plugin::multichannel-publishing.read' },
     { action: 'plugin::public-participation.read' },
-    { action: CM_READ, subject: FEEDBACK_UID, fields: 'without-personal-data' },
+    { action: CM_READ, subject: FEEDBACK_UID, fields: 'without-private' },
   ],
   leader: [
     { action: 'plugin::multichannel-publishing.read' },
     { action: 'plugin::multichannel-publishing.retry' },
     { action: 'plugin::public-participation.read' },
     { action: 'plugin::public-participation.export' },
-    { action: CM_READ, subject: FEEDBACK_UID, fields: 'without-personal-data' },
+    { action: CM_READ, subject: FEEDBACK_UID, fields: 'without-private' },
   ],
 };
 
@@ -52,12 +52,6 @@ export const grantEditorialPermissions = async (strapi: Core.Strapi): Promise<vo
   const registered = new Set(
     (strapi.service('admin::permission').actionProvider.values() as Array<{ actionId: string }>).map((action) => action.actionId),
   );
-  const fieldsOf = (uid: string, which: Grant['fields']) => {
-    const all = strapi
-      .service('admin::content-type')
-      .getNestedFields(strapi.contentTypes[uid as keyof typeof strapi.contentTypes], { components: strapi.components }) as string[];
-    return which === 'all' ? all : all.filter((field) => !FEEDBACK_PERSONAL_FIELDS.has(field));
-  };
   for (const [key, code] of Object.entries(ROLE_CODES) as Array<[keyof typeof ROLE_CODES, string]>) {
     const role = (await strapi.db.query('admin::role').findOne({ where: { code } })) as { id: number } | null;
     if (!role) continue;
@@ -71,7 +65,7 @@ export const grantEditorialPermissions = async (strapi: Core.Strapi): Promise<vo
           action: grant.action,
           actionParameters: {},
           subject,
-          properties: grant.fields && subject ? { fields: fieldsOf(subject, grant.fields) } : {},
+          properties: grant.fields && subject ? { fields: permissionFields(strapi, subject, grant.fields) } : {},
           conditions: [],
           role: role.id,
         },

@@ -52,7 +52,7 @@ describe('bootstrap roles', () => {
   it('creates Biên tập viên / Editor, Người duyệt / Reviewer and Lãnh đạo / Leader once, whatever the number of boots', async () => {
     const roles = (await strapi.db.query('admin::role').findMany({ where: { code: { $in: Object.values(ROLE_CODES) } } })) as Array<{ name: string }>;
     expect(roles.map((role) => role.name).sort()).toEqual(['Biên tập viên / Editor', 'Lãnh đạo / Leader', 'Người duyệt / Reviewer']);
-    // Strapi's own default roles still exist: creating ours first must not have prevented them.
+    // Strapi's own default roles still exist: creating ours must not have prevented them.
     expect(await strapi.db.query('admin::role').count({ where: { code: 'strapi-super-admin' } })).toBe(1);
   });
 

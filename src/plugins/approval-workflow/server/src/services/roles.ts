@@ -1,10 +1,14 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { CONTENT_MANAGER_ACTIONS, PERMISSIONS, PLUGIN_ID, ROLES, type RoleKey } from '../constants';
 import { getService } from '../utils/get-service';
 
 type PermissionInput = { action: string; subject?: string | null; properties?: Record<string, unknown> };
 type StoredPermission = { id: number; properties?: { locales?: unknown } | null };
 type AttributeLike = { type?: string; target?: string; mappedBy?: string };
+
+/** Registered by the admin's own bootstrap, which also creates Strapi's default roles with it. */
+const ADMIN_BOOTSTRAP_CONDITION = 'admin::is-creator';
 
 const UPLOAD = {
   read: 'plugin::upload.read',
@@ -110,12 +114,20 @@ const roles = ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * Creates the Editor, Reviewer and Leader roles when missing. Existing roles are left exactly as
      * administrators shaped them: this never re-grants a permission someone removed.
+     *
+     * Must run after the admin's bootstrap (from the app's `bootstrap`), never from this plugin's:
+     * Strapi bootstraps every plugin before the admin, and the admin creates its default roles (Super
+     * Admin, Editor, Author) only when no role exists, with conditions (`admin::is-creator`) that it
+     * registers in that same bootstrap. A role created earlier either stops the admin from creating
+     * them or, created on its behalf, strips the Author role of its conditions.
      */
     async ensureRoles(): Promise<void> {
+      if (!strapi.service('admin::permission').conditionProvider.has(ADMIN_BOOTSTRAP_CONDITION)) {
+        throw new errors.ApplicationError(
+          `[${PLUGIN_ID}] ensureRoles() ran before the admin's bootstrap; call it from the application's bootstrap`,
+        );
+      }
       const roleService = strapi.service('admin::role');
-      // Plugin bootstraps run before the admin's; on an empty database the admin creates its
-      // default roles (Super Admin first) only if no role exists, so let it do so before ours.
-      await roleService.createRolesIfNoneExist();
       for (const key of Object.keys(ROLES) as RoleKey[]) {
         const { code, name, description } = ROLES[key];
         if (await strapi.db.query('admin::role').findOne({ where: { code } })) continue;
@@ -130,8 +142,7 @@ const roles = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * A locale added later (e.g. `vi`, created by the app after this plugin's bootstrap on a fresh
-     * database) joins every permission of the editorial roles that covered all other locales; a
+     * A locale added later (in Settings → Internationalization, after the roles exist) joins every permission of the editorial roles that covered all other locales; a
      * permission an administrator narrowed to some locales stays narrowed.
      */
     async followNewLocale(code: string): Promise<void> {

@@ -17,7 +17,9 @@ type ScriptRow = {
   publishedAt: string | null;
   updatedAt: string;
   audio?: { url: string; mime: string; name: string } | null;
+  createdBy?: { id: number } | null;
 };
+type Checker = { can: Record<'read' | 'update', (entity: ScriptRow) => boolean> };
 
 const params = z.object({ documentId: z.string().min(1).max(64).regex(/^[a-z0-9]+$/) });
 
@@ -41,8 +43,24 @@ const audioView = (row: ScriptRow) => ({
 
 /** Radio admin endpoints: a policy's scripts, a script's audio state, and audio rendering on demand. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
+  // The author is loaded so that conditional permissions (a Contributor's "own only") can be checked per script.
   const rowsOf = (where: Record<string, unknown>) =>
-    strapi.db.query(RADIO_SCRIPT_UID as never).findMany({ where, populate: { audio: true } as never, orderBy: { updatedAt: 'desc' } }) as Promise<ScriptRow[]>;
+    strapi.db.query(RADIO_SCRIPT_UID as never).findMany({
+      where,
+      populate: { audio: true, createdBy: { select: ['id'] } } as never,
+      orderBy: { updatedAt: 'desc' },
+    }) as Promise<ScriptRow[]>;
+
+  /** The content manager's own checker: it applies the role's conditions to a loaded script. */
+  const checkerFor = (ctx: Context): Checker =>
+    strapi.plugin('content-manager').service('permission-checker').create({ userAbility: ctx.state.userAbility, model: RADIO_SCRIPT_UID });
+
+  /** The row a permission is checked on: the draft, which is what an editor edits. */
+  const editedRow = (rows: ScriptRow[]) => rows.find((row) => !row.publishedAt) ?? rows[0];
+
+  const requireOn = (allowed: boolean) => {
+    if (!allowed) throw new errors.PolicyError('You may not use this radio script / Bạn không có quyền trên kịch bản phát thanh này');
+  };
 
   return {
     /** The scripts of a policy, one entry per script (its published state and its draft), grouped by language in the panel. */
@@ -59,8 +77,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         else entry.draft = row;
         byDocument.set(row.documentId, entry);
       }
+      const checker = checkerFor(ctx);
       ctx.body = {
-        data: [...byDocument.values()].map(({ draft, published }) => {
+        data: [...byDocument.values()].filter(({ draft, published }) => checker.can.read((draft ?? published) as ScriptRow)).map(({ draft, published }) => {
           const current = (draft ?? published) as ScriptRow;
           return {
             documentId: current.documentId,
@@ -83,6 +102,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { documentId } = parseParams(ctx);
       const rows = await rowsOf({ documentId });
       if (rows.length === 0) throw new errors.NotFoundError('Radio script not found');
+      requireOn(checkerFor(ctx).can.read(editedRow(rows)));
       ctx.body = { data: audioView(rows.find((row) => row.publishedAt) ?? rows[0]) };
     },
 
@@ -93,6 +113,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const service = strapi.service(RADIO_SCRIPT_UID as never) as unknown as { requestAudio: (id: string) => Promise<number> };
       const rows = await rowsOf({ documentId });
       if (rows.length === 0) throw new errors.NotFoundError('Radio script not found');
+      requireOn(checkerFor(ctx).can.update(editedRow(rows)));
       if (rows.some((row) => row.audioStatus === 'rendering')) {
         ctx.status = 202;
         ctx.body = { data: { audioStatus: 'rendering' } };
