@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { rejectUnreadableBody } from '../src/lib/body-errors';
 import { contentApiCors } from '../src/lib/cors';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
@@ -10,16 +11,21 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   // Admin sessions over HTTPS only when admin cookies are Secure (production).
   'global::admin-https',
   'strapi::query',
+  // Query limits of content-API reads, before Strapi's own validation (src/lib/query-limits.ts).
+  'global::content-api-query-guard',
   // Reads the public write routes' bodies (32 KB limit, raw bytes for signatures) before strapi::body.
   'global::public-body',
-  'strapi::body',
-  'global::graphql-document-guard', // GraphQL documents Apollo's validation cannot survive → 400 (src/graphql/document-guard.ts)
+  // An unreadable body is a 4xx, never a 500.
+  { name: 'strapi::body', config: { onError: rejectUnreadableBody } },
+  // GraphQL documents Apollo's validation cannot survive (fragment cycles, fragment bombs) → 400.
+  'global::graphql-document-guard',
   // Lets the feedback's moderation `status` through Strapi's content manager (see the file).
   'global::feedback-status-bridge',
   // Admin and authenticated answers never enter a shared cache.
   'global::private-responses',
   'strapi::session',
   'strapi::favicon',
+  // Files under /uploads/ run nothing and download unless they are images, audio or PDF.
   'global::upload-headers',
   'strapi::public',
 ];

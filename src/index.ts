@@ -4,7 +4,7 @@ import { registerRadioListeners } from './api/radio-script/events';
 import { configureContentManagerLayouts } from './bootstrap/content-manager-layouts';
 import { fixCoreAdminControllers } from './bootstrap/core-admin-fixes';
 import { grantEditorialPermissions } from './bootstrap/editorial-permissions';
-import { syncEndUserRegistration } from './bootstrap/end-user-registration';
+import { guardGraphqlRegistration, syncEndUserRegistration } from './bootstrap/end-user-registration';
 import { registerGraphqlMeNeedsUser } from './bootstrap/graphql-me-needs-user';
 import { ensureLocales } from './bootstrap/locales';
 import { protectPrivateAttributes } from './bootstrap/content-api-privacy';
@@ -34,6 +34,7 @@ export default {
     registerConsultationStatusField(strapi);
     registerGraphqlPublishedOnly(strapi);
     registerGraphqlRequestGuard(strapi);
+    guardGraphqlRegistration(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

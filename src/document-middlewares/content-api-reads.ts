@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import createHttpError from 'http-errors';
-import { assertReadQueryWithinLimits, DEFAULT_QUERY_LIMITS, type ModelLike, type QueryLimits } from '../lib/query-limits';
+import { assertReadQueryWithinLimits, DEFAULT_QUERY_LIMITS, type ModelLike, type QueryLimits, type ReadQuery } from '../lib/query-limits';
 
-type ReadContext = { uid: string; action: string; params: { filters?: unknown; populate?: unknown; sort?: unknown } };
+type ReadContext = { uid: string; action: string; params: ReadQuery };
 type RequestState = { state?: { route?: { info?: { type?: string } } } };
 
 const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);

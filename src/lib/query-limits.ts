@@ -58,7 +58,7 @@ export type ModelLookup = (uid: string) => ModelLike | undefined;
  */
 export type OperatorStyle = '$' | '';
 
-export type ReadQuery = { filters?: unknown; populate?: unknown; sort?: unknown };
+export type ReadQuery = { filters?: unknown; populate?: unknown; sort?: unknown; _q?: unknown };
 
 const LOGICAL = new Set(['or', 'and', 'not']);
 const COMPARISON = new Set(['eq', 'ne', 'lt', 'lte', 'gt', 'gte']);
@@ -85,6 +85,7 @@ const NUMBER_TYPES = new Set(['integer', 'biginteger', 'float', 'decimal']);
 const DATE_TYPES = new Set(['date', 'datetime', 'timestamp', 'time']);
 
 const ID_ATTRIBUTE: AttributeLike = { type: 'integer' };
+const DOCUMENT_ID_ATTRIBUTE: AttributeLike = { type: 'string' };
 
 const INTEGER = /^-?\d{1,18}$/;
 const NUMBER = /^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
@@ -120,6 +121,9 @@ export const assertReadQueryWithinLimits = (
   const walker = createWalker(getModel, limits, style, budget);
   const model = getModel(uid);
   if (!model) return;
+  if (query._q !== undefined && query._q !== null && (typeof query._q !== 'string' || query._q.length > limits.maxValueLength)) {
+    fail('_q', 'valueType', `expected one search text of at most ${limits.maxValueLength} characters`);
+  }
   if (query.filters !== undefined && query.filters !== null) walker.filters(model, query.filters, 'filters', 0);
   if (query.sort !== undefined && query.sort !== null) walker.sort(model, query.sort, 'sort');
   if (query.populate !== undefined && query.populate !== null) walker.populate(model, query.populate, 'populate', 1);
@@ -133,7 +137,7 @@ const createWalker = (getModel: ModelLookup, limits: QueryLimits, style: Operato
   const display = (name: string) => `${style}${name}`;
 
   const attributeOf = (model: ModelLike, key: string): AttributeLike | undefined =>
-    key === 'id' ? ID_ATTRIBUTE : model.attributes[key];
+    key === 'id' ? ID_ATTRIBUTE : key === 'documentId' ? (model.attributes[key] ?? DOCUMENT_ID_ATTRIBUTE) : model.attributes[key];
 
   const targetsOf = (attribute: AttributeLike): string[] => {
     if (attribute.type === 'media') return [UPLOAD_FILE_UID];
@@ -213,6 +217,8 @@ const createWalker = (getModel: ModelLookup, limits: QueryLimits, style: Operato
         fail(here, 'operator', `unknown operator "${key}"`);
       }
       if (operator === 'or' || operator === 'and') {
+        // Strapi's query engine has no field-level $or/$and (a 500): they belong above the field.
+        if (style === '$') fail(here, 'operator', `${display(operator)} goes above the field, e.g. filters[${display(operator)}][0][field][$eq]=…`);
         const branches = asList(operand) ?? fail(here, 'shape', 'expected a list of conditions');
         countBranches(here, branches.length);
         branches.forEach((branch, index) => scalarFilter(attribute, branch, `${here}.${index}`));

@@ -363,7 +363,7 @@ export const MATRIX: MatrixCase[] = [
   graphql('me', '{ me { __typename } }', content({ public: 403, user: 200, readOnlyToken: 403, fullAccessToken: 403 })),
   // The account mutations skip the roles (GraphQL declares them without auth): anyone reaches their validation.
   graphql('login', 'mutation { login(input: { identifier: "nobody@example.vn", password: "wrong" }) { __typename } }', content(SIGN_IN)),
-  // Self-registration is turned off, as on REST.
+  // Self-registration is turned off, as on REST (a policy on the mutation: src/bootstrap/end-user-registration.ts).
   graphql('register', 'mutation { register(input: { username: "", email: "", password: "" }) { __typename } }', content({ ...SIGN_IN, public: 'deny' })),
   graphql('forgotPassword', 'mutation { forgotPassword(email: "not-an-email") { __typename } }', content(SIGN_IN)),
   graphql('resetPassword', 'mutation { resetPassword(password: "a", passwordConfirmation: "b", code: "x") { __typename } }', content(SIGN_IN)),

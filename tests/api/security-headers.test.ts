@@ -149,8 +149,9 @@ describe('the public write routes check their body on every spelling of the path
 describe('end-user accounts', () => {
   it('refuses public self-registration by default', async () => {
     const response = await app.http().post('/api/auth/local/register').send({ username: 'nguoidung', email: 'nguoi.dung@example.vn', password: 'Mat-khau-2026!' });
-    expect(response.status).toBe(400);
-    expect(response.body.error.message).toBe('Register action is currently disabled');
+    expect(response.status).toBe(403);
+    const graphql = await app.http().post('/graphql').send({ query: 'mutation { register(input: { username: "nguoidung", email: "nguoi.dung@example.vn", password: "Mat-khau-2026!" }) { jwt } }' });
+    expect(graphql.body.errors[0].extensions.code).toBe('FORBIDDEN');
     expect(await app.strapi.db.query('plugin::users-permissions.user').count()).toBe(0);
   });
 });
