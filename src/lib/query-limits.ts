@@ -58,7 +58,7 @@ export type ModelLookup = (uid: string) => ModelLike | undefined;
  */
 export type OperatorStyle = '$' | '';
 
-export type ReadQuery = { filters?: unknown; populate?: unknown; sort?: unknown; _q?: unknown };
+export type ReadQuery = { filters?: unknown; populate?: unknown; sort?: unknown; fields?: unknown; _q?: unknown };
 
 const LOGICAL = new Set(['or', 'and', 'not']);
 const COMPARISON = new Set(['eq', 'ne', 'lt', 'lte', 'gt', 'gte']);
@@ -124,6 +124,7 @@ export const assertReadQueryWithinLimits = (
   if (query._q !== undefined && query._q !== null && (typeof query._q !== 'string' || query._q.length > limits.maxValueLength)) {
     fail('_q', 'valueType', `expected one search text of at most ${limits.maxValueLength} characters`);
   }
+  if (query.fields !== undefined && query.fields !== null) walker.fields(query.fields, 'fields');
   if (query.filters !== undefined && query.filters !== null) walker.filters(model, query.filters, 'filters', 0);
   if (query.sort !== undefined && query.sort !== null) walker.sort(model, query.sort, 'sort');
   if (query.populate !== undefined && query.populate !== null) walker.populate(model, query.populate, 'populate', 1);
@@ -330,6 +331,15 @@ const createWalker = (getModel: ModelLookup, limits: QueryLimits, style: Operato
     if (isPlainObject(value)) sortObject(model, value, path, 0);
   };
 
+  /** Field names: a comma-separated string or a list of names (Strapi fails on an empty one). */
+  const fields = (value: unknown, path: string) => {
+    const names = typeof value === 'string' ? value.split(',') : asList(value);
+    if (!names) fail(path, 'shape', 'expected a list of field names');
+    (names as unknown[]).forEach((name, index) => {
+      if (typeof name !== 'string' || name.trim() === '' || name.length > 100) fail(`${path}.${index}`, 'shape', 'expected a field name');
+    });
+  };
+
   const populated = (path: string, depth: number) => {
     budget.populated += 1;
     if (depth > limits.maxPopulateDepth) fail(path, 'maxPopulateDepth', `populate may go at most ${limits.maxPopulateDepth} levels deep`);
@@ -361,6 +371,7 @@ const createWalker = (getModel: ModelLookup, limits: QueryLimits, style: Operato
         const targetModel = getModel(target);
         if (!targetModel) continue;
         if (option === 'populate') populate(targetModel, optionValue, here, depth + 1);
+        else if (option === 'fields') fields(optionValue, here);
         else if (option === 'filters') filters(targetModel, optionValue, here, 0);
         else if (option === 'sort') sort(targetModel, optionValue, here);
       }
@@ -390,5 +401,5 @@ const createWalker = (getModel: ModelLookup, limits: QueryLimits, style: Operato
     for (const [key, options] of Object.entries(value)) populateKey(model, key, options, `${path}.${key}`, depth);
   };
 
-  return { filters, sort, populate };
+  return { filters, sort, populate, fields };
 };

@@ -7,16 +7,19 @@ import { startTestApp, type TestApp } from '../helpers/strapi';
 /**
  * Whatever a stranger sends to a public route — query strings, JSON bodies, GraphQL documents —
  * the answer is never a 5xx. More than 10,000 generated requests per run (SQLite and PostgreSQL in
- * CI). The routes come from the server's own list, the keys and operators from the schemas, so a
+ * CI; `FUZZ_GET_RUNS`, `FUZZ_BODY_RUNS`, `FUZZ_GRAPHQL_RUNS` raise the counts for a longer sweep). The routes come from the server's own list, the keys and operators from the schemas, so a
  * new public route or attribute is fuzzed without being listed here. A failing case is printed
  * by fast-check with its seed, to replay it.
  */
 type Layer = { path: string; methods: string[] };
 type Model = { uid: string; info: { pluralName: string }; attributes: Record<string, { type: string }> };
 
-const GET_RUNS = 7000;
-const BODY_RUNS = 1800;
-const GRAPHQL_RUNS = 1600;
+const GET_RUNS = Number(process.env.FUZZ_GET_RUNS ?? 7000);
+const BODY_RUNS = Number(process.env.FUZZ_BODY_RUNS ?? 1800);
+const GRAPHQL_RUNS = Number(process.env.FUZZ_GRAPHQL_RUNS ?? 1600);
+
+/** Room for slow machines: about 20 ms per request, plus the boot. */
+const timeoutFor = (runs: number) => 60_000 + runs * 20;
 
 let app: TestApp;
 let getPaths: string[];
@@ -82,7 +85,7 @@ describe('public routes under generated input', () => {
       }),
       { numRuns: GET_RUNS },
     );
-  });
+  }, timeoutFor(GET_RUNS));
 
   it(`never answer a 5xx to ${BODY_RUNS} generated bodies on the public write routes`, async () => {
     const body = fc.oneof(
@@ -98,7 +101,7 @@ describe('public routes under generated input', () => {
       }),
       { numRuns: BODY_RUNS },
     );
-  });
+  }, timeoutFor(BODY_RUNS));
 
   it(`never answer a 5xx to ${GRAPHQL_RUNS} generated GraphQL documents`, async () => {
     const argument = fc.oneof(
@@ -119,5 +122,5 @@ describe('public routes under generated input', () => {
       }),
       { numRuns: GRAPHQL_RUNS },
     );
-  });
+  }, timeoutFor(GRAPHQL_RUNS));
 });
