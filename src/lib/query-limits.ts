@@ -83,6 +83,8 @@ const RELATIONAL_TYPES = new Set(['relation', 'media', 'component', 'dynamiczone
 const INTEGER_TYPES = new Set(['integer', 'biginteger']);
 const NUMBER_TYPES = new Set(['integer', 'biginteger', 'float', 'decimal']);
 const DATE_TYPES = new Set(['date', 'datetime', 'timestamp', 'time']);
+/** Stored as JSON: PostgreSQL cannot compare them with text (a 500), and nothing needs to. */
+const UNFILTERABLE_TYPES = new Set(['json', 'blocks', 'password']);
 
 const ID_ATTRIBUTE: AttributeLike = { type: 'integer' };
 const DOCUMENT_ID_ATTRIBUTE: AttributeLike = { type: 'string' };
@@ -121,7 +123,11 @@ export const assertReadQueryWithinLimits = (
   const walker = createWalker(getModel, limits, style, budget);
   const model = getModel(uid);
   if (!model) return;
-  if (query._q !== undefined && query._q !== null && (typeof query._q !== 'string' || query._q.length > limits.maxValueLength)) {
+  if (
+    query._q !== undefined &&
+    query._q !== null &&
+    (typeof query._q !== 'string' || query._q.length > limits.maxValueLength || query._q.includes('\u0000'))
+  ) {
     fail('_q', 'valueType', `expected one search text of at most ${limits.maxValueLength} characters`);
   }
   if (query.fields !== undefined && query.fields !== null) walker.fields(query.fields, 'fields');
@@ -165,6 +171,8 @@ const createWalker = (getModel: ModelLookup, limits: QueryLimits, style: Operato
   };
 
   const checkScalar = (attribute: AttributeLike, operator: string, value: unknown, path: string) => {
+    // PostgreSQL text cannot hold NUL: passed on, it is a database error (a 500).
+    if (typeof value === 'string' && value.includes('\u0000')) fail(path, 'valueType', 'a filter value may not contain NUL characters');
     if (style === '') return;
     // GraphQL's DateTime scalar hands the document service a Date it has already parsed.
     if (value instanceof Date) return;
@@ -265,7 +273,11 @@ const createWalker = (getModel: ModelLookup, limits: QueryLimits, style: Operato
         continue;
       }
       if (operator !== undefined) {
-        // An operator right under a relation compares the related id (`filters[policy][$null]=true`).
+        // Right under a relation only a presence test is meaningful (`filters[policy][$null]=true`);
+        // anything else is a 500 in Strapi's query engine.
+        if (depth === 0 || !NULL_CHECKS.has(operator)) {
+          fail(here, 'operator', `${key} must follow a field name, e.g. ${path}.id.${key}`);
+        }
         scalarFilter(ID_ATTRIBUTE, { [key]: operand }, path);
         continue;
       }
@@ -282,6 +294,7 @@ const createWalker = (getModel: ModelLookup, limits: QueryLimits, style: Operato
         }
         continue;
       }
+      if (UNFILTERABLE_TYPES.has(attribute.type)) fail(here, 'operator', `a ${attribute.type} field cannot be filtered`);
       scalarFilter(attribute, operand, here);
     }
   };
