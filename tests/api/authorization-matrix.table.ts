@@ -302,7 +302,7 @@ export const MATRIX: MatrixCase[] = [
   at('GET /api/connect/(.*)', content({ public: 400, user: 403, readOnlyToken: 403, fullAccessToken: 400 }), { path: '/api/connect/github' }),
   at('POST /api/auth/local', content({ public: 400, user: 403, readOnlyToken: 403, fullAccessToken: 400 }), { body: {} }),
   // Self-registration is turned off: nothing in the product has end-user accounts.
-  at('POST /api/auth/local/register', content({ public: 'deny', user: 403, readOnlyToken: 403, fullAccessToken: 'allow' }), { body: {} }),
+  at('POST /api/auth/local/register', content({ public: 403, user: 403, readOnlyToken: 403, fullAccessToken: 'allow' }), { body: {} }),
   at('GET /api/auth/:provider/callback', content({ public: 400, user: 403, readOnlyToken: 403, fullAccessToken: 400 }), { params: { provider: 'github' } }),
   at('POST /api/auth/forgot-password', content({ public: 400, user: 403, readOnlyToken: 403, fullAccessToken: 400 }), { body: {} }),
   at('POST /api/auth/reset-password', content({ public: 400, user: 403, readOnlyToken: 403, fullAccessToken: 400 }), { body: {} }),
@@ -364,7 +364,7 @@ export const MATRIX: MatrixCase[] = [
   // The account mutations skip the roles (GraphQL declares them without auth): anyone reaches their validation.
   graphql('login', 'mutation { login(input: { identifier: "nobody@example.vn", password: "wrong" }) { __typename } }', content(SIGN_IN)),
   // Self-registration is turned off, as on REST (a policy on the mutation: src/bootstrap/end-user-registration.ts).
-  graphql('register', 'mutation { register(input: { username: "", email: "", password: "" }) { __typename } }', content({ ...SIGN_IN, public: 'deny' })),
+  graphql('register', 'mutation { register(input: { username: "", email: "", password: "" }) { __typename } }', content({ public: 403, user: 403, readOnlyToken: 403, fullAccessToken: 403 })),
   graphql('forgotPassword', 'mutation { forgotPassword(email: "not-an-email") { __typename } }', content(SIGN_IN)),
   graphql('resetPassword', 'mutation { resetPassword(password: "a", passwordConfirmation: "b", code: "x") { __typename } }', content(SIGN_IN)),
   graphql('changePassword', 'mutation { changePassword(currentPassword: "a", password: "b", passwordConfirmation: "c") { __typename } }', content({ public: 403, user: 400, readOnlyToken: 403, fullAccessToken: 400 })),
