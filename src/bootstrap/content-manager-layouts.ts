@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { AGENCY_UID, AUDIENCE_UID, CONSULTATION_DRAFT_UID, FEEDBACK_UID, FOCAL_POINT_UID, POLICY_UID, RADIO_SCRIPT_UID } from '../lib/uids';
+import { AGENCY_UID, AUDIENCE_UID, CONSULTATION_DRAFT_UID, FEEDBACK_UID, FOCAL_POINT_UID, POLICY_UID, RADIO_SCRIPT_UID } from '../common/uids';
 
 /** How a field shows in the admin edit view. Labels are bilingual: the admin's UI language does not reach field labels. */
 type FieldSetting = { label?: string; description?: string; editable?: false; visible?: false };

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { FEEDBACK_UID } from '../lib/uids';
+import { FEEDBACK_UID } from '../common/uids';
 import { permissionFields, type FieldScope } from './permission-fields';
 
 type Grant = { action: string; subject?: string; fields?: FieldScope };

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { DEFAULT_LOCALE, LOCALES } from '../lib/uids';
+import { DEFAULT_LOCALE, LOCALES } from '../common/uids';
 
 /**
  * Makes `vi` (default) and `en` exist. The default is set only when `vi` is first created, so a

@@ -7,7 +7,7 @@ import {
   FOCAL_POINT_UID,
   POLICY_UID,
   RADIO_SCRIPT_UID,
-} from '../lib/uids';
+} from '../common/uids';
 
 const ROLE_UID = 'plugin::users-permissions.role';
 const PERMISSION_UID = 'plugin::users-permissions.permission';

@@ -7,7 +7,7 @@ import {
   FOCAL_POINT_UID,
   POLICY_UID,
   RADIO_SCRIPT_UID,
-} from '../lib/uids';
+} from '../common/uids';
 import { permissionFields, type FieldScope } from './permission-fields';
 
 /**

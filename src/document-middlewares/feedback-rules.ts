@@ -7,7 +7,7 @@ import { getFeedbackSettings } from '../api/feedback/settings';
 import { cleanLine, cleanText } from '../api/feedback/text';
 import { relationIntent } from '../lib/relation-input';
 import { PENDING_FEEDBACK_STATUS, type PendingFeedbackStatus } from '../middlewares/feedback-status-bridge';
-import { CONSULTATION_DRAFT_UID, FEEDBACK_UID, POLICY_UID } from '../lib/uids';
+import { CONSULTATION_DRAFT_UID, FEEDBACK_UID, POLICY_UID } from '../common/uids';
 
 type Data = Record<string, unknown>;
 type WriteContext = { uid: string; action: string; params: { documentId?: string; locale?: string; data?: Data } };

@@ -6,7 +6,7 @@ import { assertPolicySummary } from '../api/policy/validation';
 import { DEFAULT_SYLLABLES_PER_MINUTE, estimateSeconds } from '../api/radio-script/speech/duration';
 import { assertBroadcastWindow } from '../api/radio-script/validation';
 import { relationIntent } from '../lib/relation-input';
-import { CONSULTATION_DRAFT_UID, FEEDBACK_UID, POLICY_UID, RADIO_SCRIPT_UID } from '../lib/uids';
+import { CONSULTATION_DRAFT_UID, FEEDBACK_UID, POLICY_UID, RADIO_SCRIPT_UID } from '../common/uids';
 import { applyFeedbackRules, assignShortCode } from './feedback-rules';
 
 type Data = Record<string, unknown>;

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { FEEDBACK_STATUSES } from '../api/feedback/constants';
-import { FEEDBACK_UID } from '../lib/uids';
+import { FEEDBACK_UID } from '../common/uids';
 
 /** Where a moderation status sent through the content manager waits for the document middleware. */
 export const PENDING_FEEDBACK_STATUS = 'pendingFeedbackStatus';

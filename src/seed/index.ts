@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { runTrusted } from '../lib/trusted';
-import { AGENCY_UID, AUDIENCE_UID, CONSULTATION_DRAFT_UID, FEEDBACK_UID, FOCAL_POINT_UID, POLICY_UID } from '../lib/uids';
+import { AGENCY_UID, AUDIENCE_UID, CONSULTATION_DRAFT_UID, FEEDBACK_UID, FOCAL_POINT_UID, POLICY_UID } from '../common/uids';
 import { AGENCIES } from './data/agencies';
 import { seedDemoEditorialUsers, seedDemoSuperAdmin } from './demo-admins';
 import { AUDIENCES } from './data/audiences';

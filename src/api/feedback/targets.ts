@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { CONSULTATION_DRAFT_UID, DEFAULT_LOCALE, POLICY_UID } from '../../lib/uids';
+import { CONSULTATION_DRAFT_UID, DEFAULT_LOCALE, POLICY_UID } from '../../common/uids';
 import type { FeedbackTargetType } from './constants';
 
 export type PublishedTarget = {

@@ -1,6 +1,6 @@
 import { AsyncResource } from 'async_hooks';
 import type { Core } from '@strapi/strapi';
-import { DEFAULT_LOCALE, POLICY_UID, RADIO_SCRIPT_UID } from '../../lib/uids';
+import { DEFAULT_LOCALE, POLICY_UID, RADIO_SCRIPT_UID } from '../../common/uids';
 
 type PublishEvent = { uid?: string; entry?: { documentId?: string; locale?: string | null } };
 type RadioService = {

@@ -1,5 +1,5 @@
 import { factories } from '@strapi/strapi';
-import { CONSULTATION_DRAFT_UID } from '../../../lib/uids';
+import { CONSULTATION_DRAFT_UID } from '../../../common/uids';
 
 /** Every REST read carries the computed `consultationStatus` (server clock), whatever `fields` asked for. */
 export default factories.createCoreController(CONSULTATION_DRAFT_UID, ({ strapi }) => ({

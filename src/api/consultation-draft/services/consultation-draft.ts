@@ -1,6 +1,6 @@
 import { factories } from '@strapi/strapi';
 import { consultationStatus } from '../../../lib/consultation-status';
-import { CONSULTATION_DRAFT_UID } from '../../../lib/uids';
+import { CONSULTATION_DRAFT_UID } from '../../../common/uids';
 
 type Window = { id: number; opensAt?: string | null; closesAt?: string | null };
 type Entry = Record<string, unknown> & { id?: number };

@@ -1,6 +1,6 @@
 import { factories } from '@strapi/strapi';
 import { respondWithError } from '../../../lib/error-response';
-import { FEEDBACK_UID } from '../../../lib/uids';
+import { FEEDBACK_UID } from '../../../common/uids';
 import { ConsultationNotOpenError } from '../errors';
 import { parseIntakeBody, parsePublicListQuery, parseTrackParams } from '../validation';
 

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { consultationStatus } from '../../../lib/consultation-status';
-import { FEEDBACK_UID } from '../../../lib/uids';
+import { FEEDBACK_UID } from '../../../common/uids';
 import { generateTrackingCode } from '../codes';
 import { DUPLICATE_WINDOW_MS, type FeedbackSource, type FeedbackStatus } from '../constants';
 import { ConsultationNotOpenError } from '../errors';

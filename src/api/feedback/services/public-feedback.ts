@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { FEEDBACK_UID } from '../../../lib/uids';
+import { FEEDBACK_UID } from '../../../common/uids';
 import { ANSWERED_STATUSES, type FeedbackStatus, type FeedbackTargetType } from '../constants';
 import { requirePublishedTarget } from '../targets';
 import type { PublicListQuery } from '../validation';

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { RADIO_SCRIPT_UID } from '../../../lib/uids';
+import { RADIO_SCRIPT_UID } from '../../../common/uids';
 
 type RadioService = { renderNextPending: () => Promise<boolean> };
 

@@ -1,7 +1,7 @@
 import crypto from 'crypto';
 import fs from 'fs/promises';
 import { factories } from '@strapi/strapi';
-import { AGENCY_UID, FOCAL_POINT_UID, POLICY_UID, RADIO_SCRIPT_UID } from '../../../lib/uids';
+import { AGENCY_UID, FOCAL_POINT_UID, POLICY_UID, RADIO_SCRIPT_UID } from '../../../common/uids';
 import { synthesise, SynthesisError } from '../audio/synthesise';
 import { buildRadioScript, type ScriptSource } from '../speech/script-template';
 

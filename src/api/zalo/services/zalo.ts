@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { CONSULTATION_DRAFT_UID, POLICY_UID } from '../../../lib/uids';
+import { CONSULTATION_DRAFT_UID, POLICY_UID } from '../../../common/uids';
 import { isShortCode, normalizeShortCode } from '../../feedback/codes';
 import { CONTENT_MAX_LENGTH, CONTENT_MIN_LENGTH, ZALO_TEXT_EVENTS, type FeedbackTargetType } from '../../feedback/constants';
 import { ConsultationNotOpenError } from '../../feedback/errors';

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { FEEDBACK_UID } from '../../../../lib/uids';
+import { FEEDBACK_UID } from '../../../../common/uids';
 import { CONTENT_MANAGER_READ, PERSONAL_FIELDS } from '../constants';
 import { getService } from '../get-service';
 import { parseDocumentIdParam } from '../validation';

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { FEEDBACK_CATEGORIES, FEEDBACK_STATUSES, type FeedbackCategory, type FeedbackStatus } from '../../../../api/feedback/constants';
 import { daysOverdue, isOverdue } from '../../../../api/feedback/moderation';
-import { FEEDBACK_UID, FOCAL_POINT_UID } from '../../../../lib/uids';
+import { FEEDBACK_UID, FOCAL_POINT_UID } from '../../../../common/uids';
 
 type AgencyRef = { documentId: string; name?: string | null; code?: string | null } | null | undefined;
 type TargetRef = { documentId: string; title?: string | null } | null | undefined;

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { stringify } from 'csv-stringify/sync';
-import { CONSULTATION_DRAFT_UID, FEEDBACK_UID } from '../../../../lib/uids';
+import { CONSULTATION_DRAFT_UID, FEEDBACK_UID } from '../../../../common/uids';
 
 type ExportRow = {
   trackingCode: string;

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { FeedbackStatus } from '../../../../api/feedback/constants';
 import { allowedNextStatuses } from '../../../../api/feedback/moderation';
-import { AGENCY_UID, FEEDBACK_UID } from '../../../../lib/uids';
+import { AGENCY_UID, FEEDBACK_UID } from '../../../../common/uids';
 import type { TransitionInput } from '../validation';
 
 type HistoryRow = { status: FeedbackStatus; changedAt: string; changedBy?: string | null; note?: string | null };
