@@ -13,14 +13,12 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   'strapi::query',
   // Query limits of content-API reads, before Strapi's own validation (src/lib/query-limits.ts).
   'global::content-api-query-guard',
-  // Reads the public write routes' bodies (32 KB limit, raw bytes for signatures) before strapi::body.
-  'global::public-body',
+  // Reads the public feedback routes' bodies (32 KB limit, raw bytes for signatures) before strapi::body.
+  'api::feedback.public-body',
   // An unreadable body is a 4xx, never a 500.
   { name: 'strapi::body', config: { onError: rejectUnreadableBody } },
   // GraphQL documents Apollo's validation cannot survive (fragment cycles, fragment bombs) → 400.
   'global::graphql-document-guard',
-  // Lets the feedback's moderation `status` through Strapi's content manager (see the file).
-  'global::feedback-status-bridge',
   // Admin and authenticated answers never enter a shared cache.
   'global::private-responses',
   'strapi::session',

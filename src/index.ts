@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { startFeedbackMaintenance, stopFeedbackMaintenance } from './api/feedback/maintenance';
 import { startAudioWorker } from './api/radio-script/audio/worker';
 import { registerRadioListeners } from './api/radio-script/events';
 import { configureContentManagerLayouts } from './bootstrap/content-manager-layouts';
@@ -49,6 +50,7 @@ export default {
     await grantEditorialPermissions(strapi);
     await configureContentManagerLayouts(strapi);
     await seedSuperAdmin(strapi);
+    startFeedbackMaintenance(strapi);
     audioWorker = startAudioWorker(strapi);
     radioListeners = registerRadioListeners(strapi, () => audioWorker?.kick());
     await seedDemoOnFirstBoot(strapi);
@@ -56,6 +58,7 @@ export default {
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
+    stopFeedbackMaintenance(strapi);
     await radioListeners?.stop();
     await audioWorker?.stop();
     await waitForIdleDatabase(strapi);

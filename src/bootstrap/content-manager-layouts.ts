@@ -91,7 +91,7 @@ const SETTINGS: Record<string, Record<string, FieldSetting>> = {
     phone: { label: 'Điện thoại · Phone', description: 'Không công khai · never public' },
     content: { label: 'Nội dung góp ý · Content' },
     category: { label: 'Loại · Category' },
-    status: { label: 'Trạng thái xử lý · Status' },
+    moderationStatus: { label: 'Trạng thái xử lý · Moderation status' },
     rejectionReason: { label: 'Lý do từ chối · Rejection reason' },
     response: { label: 'Trả lời · Response' },
     respondedAt: { label: 'Ngày trả lời · Responded at', ...COMPUTED },

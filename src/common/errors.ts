@@ -53,11 +53,15 @@ export const forbiddenError = (message: string, details: ErrorDetails = {}): Err
 
 export const notFoundError = (message: string, details: ErrorDetails = {}): Error => new errors.NotFoundError(message, details);
 
-/** 400 naming one field. */
-export const fieldError = (path: string | string[], message: string): errors.ValidationError => {
+/** 400 naming one field (`details` adds context such as the allowed values). */
+export const fieldError = (path: string | string[], message: string, details: ErrorDetails = {}): errors.ValidationError => {
   const list: FieldIssue[] = [{ path: Array.isArray(path) ? path : [path], message, name: 'ValidationError' }];
-  return new errors.ValidationError(message, { errors: list });
+  return new errors.ValidationError(message, { ...details, errors: list });
 };
+
+/** Whether `error` is a 409 built by {@link conflictError}. */
+export const isConflictError = (error: unknown): error is Error & { details?: ErrorDetails } =>
+  error instanceof Error && (error as Error & { status?: number }).status === 409;
 
 type Issue = { path: readonly PropertyKey[]; message: string };
 

@@ -1,13 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { contentTypes } from '@strapi/utils';
 import { assertConsultationWindow } from '../api/consultation-draft/validation';
-import { assertSingleTarget } from '../api/feedback/validation';
+import { applyFeedbackRules } from '../api/feedback/document-rules';
 import { assertPolicySummary } from '../api/policy/validation';
 import { DEFAULT_SYLLABLES_PER_MINUTE, estimateSeconds } from '../api/radio-script/speech/duration';
 import { assertBroadcastWindow } from '../api/radio-script/validation';
-import { relationIntent } from '../lib/relation-input';
 import { CONSULTATION_DRAFT_UID, FEEDBACK_UID, POLICY_UID, RADIO_SCRIPT_UID } from '../common/uids';
-import { applyFeedbackRules, assignShortCode } from './feedback-rules';
+import { assignShortCode } from '../lib/short-codes';
 
 type Data = Record<string, unknown>;
 type WriteContext = { uid: string; action: string; params: { documentId?: string; locale?: string; data?: Data } };
@@ -62,18 +61,6 @@ const validateConsultationDraft = async (strapi: Core.Strapi, ctx: WriteContext,
   });
 };
 
-const validateFeedback = async (strapi: Core.Strapi, ctx: WriteContext, data: Data) => {
-  const draftIntent = relationIntent(data, 'consultationDraft');
-  const policyIntent = relationIntent(data, 'policy');
-  if (ctx.action === 'update' && draftIntent === 'unchanged' && policyIntent === 'unchanged') return;
-  const existing =
-    ctx.action === 'update'
-      ? await currentDraft(strapi, FEEDBACK_UID, ctx.params.documentId, { populate: ['consultationDraft', 'policy'] })
-      : null;
-  const resolve = (intent: string, key: string) => (intent === 'unchanged' ? Boolean(existing?.[key]) : intent === 'set');
-  assertSingleTarget(resolve(draftIntent, 'consultationDraft'), resolve(policyIntent, 'policy'));
-};
-
 const AUDIO_DONE = new Set(['ready', 'failed', 'no-voice']);
 
 /**
@@ -108,14 +95,13 @@ export const registerDocumentMiddlewares = (strapi: Core.Strapi): void => {
       case POLICY_UID:
         assertPolicySummary(data, ctx.action === 'create');
         await appendStageHistory(strapi, ctx, data);
-        await assignShortCode(strapi, ctx, data);
+        await assignShortCode(strapi, { ...ctx, uid: POLICY_UID }, data);
         break;
       case CONSULTATION_DRAFT_UID:
         await validateConsultationDraft(strapi, ctx, data);
-        await assignShortCode(strapi, ctx, data);
+        await assignShortCode(strapi, { ...ctx, uid: CONSULTATION_DRAFT_UID }, data);
         break;
       case FEEDBACK_UID:
-        await validateFeedback(strapi, ctx, data);
         await applyFeedbackRules(strapi, ctx, data);
         break;
       case RADIO_SCRIPT_UID:

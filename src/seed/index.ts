@@ -187,7 +187,7 @@ const loadDemo = async (strapi: Core.Strapi, now: Date): Promise<SeedSummary> =>
     (item) => findOne(feedbacks, { trackingCode: item.trackingCode }),
     async (item) => {
       const receivedAt = daysFromNow(-item.receivedDaysAgo, now);
-      const answered = item.status === 'answered' || item.status === 'closed';
+      const answered = item.moderationStatus === 'answered' || item.moderationStatus === 'closed';
       const doc = (await feedbacks.create({
         data: {
           ...(item.consultationDraft ? { consultationDraft: draftIds.get(item.consultationDraft) } : {}),
@@ -199,7 +199,7 @@ const loadDemo = async (strapi: Core.Strapi, now: Date): Promise<SeedSummary> =>
           phone: item.phone,
           content: item.content,
           category: item.category,
-          status: item.status,
+          moderationStatus: item.moderationStatus,
           rejectionReason: item.rejectionReason,
           response: item.response,
           respondedAt: answered ? daysFromNow(-item.receivedDaysAgo + 5, now).toISOString() : undefined,

@@ -53,7 +53,7 @@ beforeAll(async () => {
   const focalRole = await createRole(
     'Đầu mối góp ý',
     ['plugin::public-participation.read', 'plugin::public-participation.export', 'plugin::public-participation.moderate'],
-    ['content', 'status', 'category', 'trackingCode'],
+    ['content', 'moderationStatus', 'category', 'trackingCode'],
   );
   const readerRole = await createRole('Chỉ xem', ['plugin::public-participation.read'], ['content']);
   focal = asAdmin(strapi, (await createAdminUser(strapi, { email: FOCAL_EMAIL, firstname: 'Lò Văn', lastname: 'Đầu Mối', roleCodes: [focalRole] })).token);
@@ -72,18 +72,18 @@ describe('moderation in the admin panel (content manager)', () => {
   });
 
   it('refuses an illegal jump with 400 naming the allowed next statuses', async () => {
-    const response = await admin.put(`${CM}/${feedback}`).send({ status: 'answered', response: 'Trả lời' });
+    const response = await admin.put(`${CM}/${feedback}`).send({ moderationStatus: 'answered', response: 'Trả lời' });
     expect(response.status).toBe(400);
     expect(response.body.error.message).toContain('allowed next: assigned, rejected');
     expect(response.body.error.details).toMatchObject({ from: 'received', to: 'answered', allowed: ['assigned', 'rejected'] });
   });
 
   it('needs a responding agency to assign, then records who assigned and when', async () => {
-    expect((await admin.put(`${CM}/${feedback}`).send({ status: 'assigned' })).status).toBe(400);
-    const response = await admin.put(`${CM}/${feedback}`).send({ status: 'assigned', respondingAgency: connect(ids.education) });
+    expect((await admin.put(`${CM}/${feedback}`).send({ moderationStatus: 'assigned' })).status).toBe(400);
+    const response = await admin.put(`${CM}/${feedback}`).send({ moderationStatus: 'assigned', respondingAgency: connect(ids.education) });
     expect(response.status).toBe(200);
     const [row] = await storedFeedback(app.strapi, { documentId: feedback });
-    expect(row.status).toBe('assigned');
+    expect(row.moderationStatus).toBe('assigned');
     expect((row.respondingAgency as { documentId: string }).documentId).toBe(ids.education);
     const history = row.statusHistory as Array<{ status: string; changedBy: string; changedAt: string }>;
     expect(history.map((entry) => entry.status)).toEqual(['received', 'assigned']);
@@ -92,10 +92,10 @@ describe('moderation in the admin panel (content manager)', () => {
   });
 
   it('needs a response to answer, and sets respondedAt', async () => {
-    const missing = await admin.put(`${CM}/${feedback}`).send({ status: 'answered' });
+    const missing = await admin.put(`${CM}/${feedback}`).send({ moderationStatus: 'answered' });
     expect(missing.status).toBe(400);
     expect(missing.body.error.message).toContain('response');
-    const response = await admin.put(`${CM}/${feedback}`).send({ status: 'answered', response: 'Ban soạn thảo đã tiếp thu ý kiến.' });
+    const response = await admin.put(`${CM}/${feedback}`).send({ moderationStatus: 'answered', response: 'Ban soạn thảo đã tiếp thu ý kiến.' });
     expect(response.status).toBe(200);
     const [row] = await storedFeedback(app.strapi, { documentId: feedback });
     expect(row.respondedAt).toBeTruthy();
@@ -109,8 +109,8 @@ describe('moderation in the admin panel (content manager)', () => {
   });
 
   it('closes, after which the feedback is final', async () => {
-    expect((await admin.put(`${CM}/${feedback}`).send({ status: 'closed' })).status).toBe(200);
-    const reopen = await admin.put(`${CM}/${feedback}`).send({ status: 'received' });
+    expect((await admin.put(`${CM}/${feedback}`).send({ moderationStatus: 'closed' })).status).toBe(200);
+    const reopen = await admin.put(`${CM}/${feedback}`).send({ moderationStatus: 'received' });
     expect(reopen.status).toBe(400);
     expect(reopen.body.error.message).toContain('"closed" is final');
   });
@@ -118,22 +118,22 @@ describe('moderation in the admin panel (content manager)', () => {
   it('shows the stored moderation status in the edit view and the list view', async () => {
     const one = await admin.get(`${CM}/${feedback}`);
     expect(one.status).toBe(200);
-    expect(one.body.data.status).toBe('closed');
+    expect(one.body.data.moderationStatus).toBe('closed');
     const list = await admin.get(CM);
     expect(list.status).toBe(200);
     const listed = list.body.results.find((doc: { documentId: string }) => doc.documentId === feedback);
-    expect(listed.status).toBe('closed');
+    expect(listed.moderationStatus).toBe('closed');
   });
 
   it('needs a reason to reject', async () => {
     const other = (await submit({ consultationDraft: ids.draft }, { email: 'reject@example.vn' })).documentId;
-    const missing = await admin.put(`${CM}/${other}`).send({ status: 'rejected' });
+    const missing = await admin.put(`${CM}/${other}`).send({ moderationStatus: 'rejected' });
     expect(missing.status).toBe(400);
     expect(missing.body.error.message).toContain('rejectionReason');
-    const response = await admin.put(`${CM}/${other}`).send({ status: 'rejected', rejectionReason: 'out-of-scope' });
+    const response = await admin.put(`${CM}/${other}`).send({ moderationStatus: 'rejected', rejectionReason: 'out-of-scope' });
     expect(response.status).toBe(200);
     const [row] = await storedFeedback(app.strapi, { documentId: other });
-    expect(row).toMatchObject({ status: 'rejected', rejectionReason: 'out-of-scope' });
+    expect(row).toMatchObject({ moderationStatus: 'rejected', rejectionReason: 'out-of-scope' });
   });
 
   it('lets an agency record hotline feedback, with a tracking code and due date of its own', async () => {
@@ -149,18 +149,18 @@ describe('the moderation endpoint', () => {
   it('moves a feedback through the workflow for a focal point, and is refused without the permission', async () => {
     const feedback = (await submit({ policy: ids.policy }, { email: 'endpoint@example.vn' })).documentId;
     const url = `/public-participation/feedbacks/${feedback}/transition`;
-    expect((await reader.post(url).send({ status: 'assigned', respondingAgency: ids.education })).status).toBe(403);
-    const illegal = await focal.post(url).send({ status: 'closed' });
+    expect((await reader.post(url).send({ moderationStatus: 'assigned', respondingAgency: ids.education })).status).toBe(403);
+    const illegal = await focal.post(url).send({ moderationStatus: 'closed' });
     expect(illegal.status).toBe(400);
     expect(illegal.body.error.details.allowed).toEqual(['assigned', 'rejected']);
-    const assigned = await focal.post(url).send({ status: 'assigned', respondingAgency: ids.education });
+    const assigned = await focal.post(url).send({ moderationStatus: 'assigned', respondingAgency: ids.education });
     expect(assigned.status).toBe(200);
-    expect(assigned.body.data).toMatchObject({ status: 'assigned', allowedNext: ['answered', 'rejected'], respondingAgency: { name: 'Sở Giáo dục và Đào tạo' } });
+    expect(assigned.body.data).toMatchObject({ moderationStatus: 'assigned', allowedNext: ['answered', 'rejected'], respondingAgency: { name: 'Sở Giáo dục và Đào tạo' } });
     expect(assigned.body.data.history[1].changedBy).toContain('Lò Văn Đầu Mối');
-    expect((await focal.post(url).send({ status: 'answered', response: 'Đã trả lời.', extra: 1 })).status).toBe(400);
+    expect((await focal.post(url).send({ moderationStatus: 'answered', response: 'Đã trả lời.', extra: 1 })).status).toBe(400);
     const summary = await reader.get(`/public-participation/feedbacks/${feedback}/moderation`);
     expect(summary.status).toBe(200);
-    expect(summary.body.data.status).toBe('assigned');
+    expect(summary.body.data.moderationStatus).toBe('assigned');
   });
 });
 
@@ -170,9 +170,9 @@ describe('overdue feedback', () => {
   beforeAll(async () => {
     const make = async (key: string, agency: string | null, dueInDays: number, status: 'received' | 'assigned' | 'answered' | 'rejected' = agency ? 'assigned' : 'received') => {
       const row = await submit({ policy: ids.policy }, { email: `${key}@example.vn`, content: `Ý kiến kiểm tra quá hạn: ${key}.` });
-      if (agency) await app.strapi.documents(FEEDBACK_UID).update({ documentId: row.documentId, data: { status: 'assigned', respondingAgency: agency } } as never);
-      if (status === 'answered') await app.strapi.documents(FEEDBACK_UID).update({ documentId: row.documentId, data: { status: 'answered', response: 'Đã trả lời.' } } as never);
-      if (status === 'rejected') await app.strapi.documents(FEEDBACK_UID).update({ documentId: row.documentId, data: { status: 'rejected', rejectionReason: 'duplicate' } } as never);
+      if (agency) await app.strapi.documents(FEEDBACK_UID).update({ documentId: row.documentId, data: { moderationStatus: 'assigned', respondingAgency: agency } } as never);
+      if (status === 'answered') await app.strapi.documents(FEEDBACK_UID).update({ documentId: row.documentId, data: { moderationStatus: 'answered', response: 'Đã trả lời.' } } as never);
+      if (status === 'rejected') await app.strapi.documents(FEEDBACK_UID).update({ documentId: row.documentId, data: { moderationStatus: 'rejected', rejectionReason: 'duplicate' } } as never);
       await setDueAt(row.documentId, dueInDays);
       created[key] = row.trackingCode;
     };
@@ -192,7 +192,7 @@ describe('overdue feedback', () => {
       created['unassigned-late'],
       created['education-late'],
     ]);
-    expect(response.body.data[0]).toMatchObject({ status: 'assigned', daysOverdue: 10, respondingAgency: { code: 'SO-TC' }, mine: false });
+    expect(response.body.data[0]).toMatchObject({ moderationStatus: 'assigned', daysOverdue: 10, respondingAgency: { code: 'SO-TC' }, mine: false });
     expect(JSON.stringify(response.body)).not.toContain('@example.vn');
   });
 
@@ -206,12 +206,12 @@ describe('overdue feedback', () => {
   it('lists all open feedback for a focal point with their agency’s first, overdue or not', async () => {
     const response = await focal.get('/public-participation/open').query({ pageSize: 100 });
     expect(response.status).toBe(200);
-    const rows = response.body.data as Array<{ trackingCode: string; mine: boolean; status: string }>;
+    const rows = response.body.data as Array<{ trackingCode: string; mine: boolean; moderationStatus: string }>;
     const mineCount = rows.filter((row) => row.mine).length;
     expect(mineCount).toBeGreaterThanOrEqual(2);
     expect(rows.slice(0, mineCount).every((row) => row.mine)).toBe(true);
     expect(rows.map((row) => row.trackingCode)).toEqual(expect.arrayContaining([created['education-late'], created['education-not-yet-due']]));
-    expect(rows.every((row) => row.status === 'received' || row.status === 'assigned')).toBe(true);
+    expect(rows.every((row) => row.moderationStatus === 'received' || row.moderationStatus === 'assigned')).toBe(true);
   });
 
   it('counts per agency, spam never counted', async () => {

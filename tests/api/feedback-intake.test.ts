@@ -52,7 +52,7 @@ describe('a valid submission', () => {
     expectNoPersonalData(response.body);
 
     const [stored] = await storedFeedback(app.strapi, { trackingCode: response.body.data.trackingCode });
-    expect(stored).toMatchObject({ status: 'received', source: 'web', submitterType: 'citizen', email: 'hoa.nguyen@example.vn', phone: '0912345678' });
+    expect(stored).toMatchObject({ moderationStatus: 'received', source: 'web', submitterType: 'citizen', email: 'hoa.nguyen@example.vn', phone: '0912345678' });
     expect((stored.consultationDraft as { documentId: string }).documentId).toBe(ids.open);
     expect((stored.statusHistory as Array<{ status: string; changedBy: string }>).map((entry) => [entry.status, entry.changedBy])).toEqual([
       ['received', 'public:web'],
@@ -221,7 +221,7 @@ describe('the honeypot', () => {
     expect(response.status).toBe(201);
     expect(response.body.data.status).toBe('received');
     const [stored] = await storedFeedback(app.strapi, { trackingCode: response.body.data.trackingCode });
-    expect(stored).toMatchObject({ status: 'rejected', rejectionReason: 'spam' });
+    expect(stored).toMatchObject({ moderationStatus: 'rejected', rejectionReason: 'spam' });
   });
 });
 
@@ -280,8 +280,8 @@ describe('the public answered list', () => {
       const code = response.body.data.trackingCode as string;
       const [row] = await storedFeedback(app.strapi, { trackingCode: code });
       if (answer) {
-        await app.strapi.documents('api::feedback.feedback').update({ documentId: row.documentId, data: { status: 'assigned', respondingAgency: agency.documentId } } as never);
-        await app.strapi.documents('api::feedback.feedback').update({ documentId: row.documentId, data: { status: 'answered', response: `Trả lời: ${content}` } } as never);
+        await app.strapi.documents('api::feedback.feedback').update({ documentId: row.documentId, data: { moderationStatus: 'assigned', respondingAgency: agency.documentId } } as never);
+        await app.strapi.documents('api::feedback.feedback').update({ documentId: row.documentId, data: { moderationStatus: 'answered', response: `Trả lời: ${content}` } } as never);
       }
       return code;
     };
@@ -327,7 +327,7 @@ describe('every other public read of feedback', () => {
     const [row] = await storedFeedback(app.strapi);
     expect((await app.http().get('/api/feedbacks')).status).toBe(403);
     expect((await app.http().get(`/api/feedbacks/${row.documentId}`)).status).toBe(403);
-    expect((await app.http().put(`/api/feedbacks/${row.documentId}`).send({ data: { status: 'closed' } })).status).toBe(403);
+    expect((await app.http().put(`/api/feedbacks/${row.documentId}`).send({ data: { moderationStatus: 'closed' } })).status).toBe(403);
     expect((await app.http().delete(`/api/feedbacks/${row.documentId}`)).status).toBe(403);
     const graphql = await app.http().post('/graphql').send({ query: '{ feedbacks { content trackingCode } }' });
     expect(graphql.body.data).toBeNull();

@@ -14,7 +14,7 @@ import {
   type IntrospectionQuery,
 } from 'graphql';
 import { PUBLIC_ACTIONS } from '../../src/bootstrap/public-permissions';
-import { CONSULTATION_DRAFT_UID, POLICY_UID, RADIO_SCRIPT_UID } from '../../src/lib/uids';
+import { CONSULTATION_DRAFT_UID, POLICY_UID, RADIO_SCRIPT_UID } from '../../src/common/uids';
 import { seedDemo } from '../../src/seed';
 import { createFullAccessToken } from '../helpers/api-token';
 import { consultationDraftData, createDocument, policyData, publishTrusted } from '../helpers/content';

@@ -70,7 +70,7 @@ describe('the demo seed', () => {
   });
 
   it('has feedback in every status', async () => {
-    const rows = (await app.strapi.db.query('api::feedback.feedback').findMany({ select: ['status'] })) as Array<{ status: string }>;
-    expect([...new Set(rows.map((row) => row.status))].sort()).toEqual(['answered', 'assigned', 'closed', 'received', 'rejected']);
+    const rows = (await app.strapi.db.query('api::feedback.feedback').findMany({ select: ['moderationStatus'] })) as Array<{ moderationStatus: string }>;
+    expect([...new Set(rows.map((row) => row.moderationStatus))].sort()).toEqual(['answered', 'assigned', 'closed', 'received', 'rejected']);
   });
 });

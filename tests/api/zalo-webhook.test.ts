@@ -92,7 +92,7 @@ describe('a signed message', () => {
     const [stored] = await storedFeedback(app.strapi, { trackingCode: response.body.data.trackingCode });
     expect(stored).toMatchObject({
       source: 'zalo',
-      status: 'received',
+      moderationStatus: 'received',
       submitterType: 'citizen',
       zaloUserId: '246845883529197922',
       content: 'Đề nghị kéo dài thời gian lấy ý kiến thêm 15 ngày.',

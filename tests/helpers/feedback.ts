@@ -25,7 +25,7 @@ export const intakeBody = (target: Record<string, string>, overrides: Record<str
   },
 });
 
-export type StoredFeedback = Record<string, unknown> & { id: number; documentId: string; trackingCode: string; status: string };
+export type StoredFeedback = Record<string, unknown> & { id: number; documentId: string; trackingCode: string; moderationStatus: string };
 
 /** The stored feedback rows (database view, private fields included), oldest first. */
 export const storedFeedback = async (strapi: Core.Strapi, where: Record<string, unknown> = {}): Promise<StoredFeedback[]> =>

@@ -1,10 +1,11 @@
 import crypto from 'crypto';
-import { generateTrackingCode, normalizeShortCode, normalizeTrackingCode } from '../../src/api/feedback/codes';
+import { generateTrackingCode, normalizeTrackingCode } from '../../src/api/feedback/codes';
+import { normalizeShortCode } from '../../src/lib/short-codes';
 import { TRACKING_CODE_PATTERN } from '../../src/api/feedback/constants';
 import { allowedNextStatuses, assertStatusRequirements, assertTransition, daysOverdue, isOverdue } from '../../src/api/feedback/moderation';
 import { characterCount, cleanLine, cleanText, duplicateKey, normalizeVietnamesePhone } from '../../src/api/feedback/text';
-import { isFreshTimestamp, isValidZaloSignature, zaloSignature } from '../../src/api/zalo/signature';
-import { neutralizeFormula } from '../../src/plugins/public-participation/server/services/feedback-export';
+import { isFreshTimestamp, isValidZaloSignature, zaloSignature } from '../../src/api/feedback/zalo-signature';
+import { neutralizeFormula } from '../../src/api/feedback/services/export';
 
 describe('plain-text cleaning', () => {
   it.each([
@@ -95,11 +96,11 @@ describe('moderation transitions', () => {
   });
 
   it('requires a reason, an agency and a response where due', () => {
-    expect(() => assertStatusRequirements({ status: 'rejected', hasRespondingAgency: false })).toThrow(/rejectionReason/);
-    expect(() => assertStatusRequirements({ status: 'rejected', rejectionReason: 'spam', hasRespondingAgency: false })).not.toThrow();
-    expect(() => assertStatusRequirements({ status: 'assigned', hasRespondingAgency: false })).toThrow(/respondingAgency/);
-    expect(() => assertStatusRequirements({ status: 'answered', hasRespondingAgency: true, response: '  ' })).toThrow(/response/);
-    expect(() => assertStatusRequirements({ status: 'closed', hasRespondingAgency: true, response: 'Đã trả lời' })).not.toThrow();
+    expect(() => assertStatusRequirements({ moderationStatus: 'rejected', hasRespondingAgency: false })).toThrow(/rejectionReason/);
+    expect(() => assertStatusRequirements({ moderationStatus: 'rejected', rejectionReason: 'spam', hasRespondingAgency: false })).not.toThrow();
+    expect(() => assertStatusRequirements({ moderationStatus: 'assigned', hasRespondingAgency: false })).toThrow(/respondingAgency/);
+    expect(() => assertStatusRequirements({ moderationStatus: 'answered', hasRespondingAgency: true, response: '  ' })).toThrow(/response/);
+    expect(() => assertStatusRequirements({ moderationStatus: 'closed', hasRespondingAgency: true, response: 'Đã trả lời' })).not.toThrow();
   });
 });
 
@@ -114,7 +115,7 @@ describe('overdue', () => {
     ['rejected', '2026-06-01T00:00:00Z', false],
     ['received', null, false],
   ])('%s due %s is overdue: %s', (status, dueAt, expected) => {
-    expect(isOverdue({ status, dueAt }, now)).toBe(expected);
+    expect(isOverdue({ moderationStatus: status, dueAt }, now)).toBe(expected);
   });
 
   it('counts whole days late', () => {

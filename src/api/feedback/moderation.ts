@@ -1,37 +1,27 @@
-import { errors } from '@strapi/utils';
-import {
-  ANSWERED_STATUSES,
-  FEEDBACK_STATUSES,
-  REJECTION_REASONS,
-  SETTLED_STATUSES,
-  STATUS_TRANSITIONS,
-  type FeedbackStatus,
-} from './constants';
+import { fieldError } from '../../common/errors';
+import { ANSWERED_STATUSES, MODERATION_STATUSES, REJECTION_REASONS, SETTLED_STATUSES, STATUS_TRANSITIONS, type ModerationStatus } from './constants';
 
-export const isFeedbackStatus = (value: unknown): value is FeedbackStatus =>
-  typeof value === 'string' && (FEEDBACK_STATUSES as readonly string[]).includes(value);
+export const isModerationStatus = (value: unknown): value is ModerationStatus =>
+  typeof value === 'string' && (MODERATION_STATUSES as readonly string[]).includes(value);
 
 /** The statuses a feedback in `from` may move to. */
-export const allowedNextStatuses = (from: FeedbackStatus): readonly FeedbackStatus[] => STATUS_TRANSITIONS[from];
+export const allowedNextStatuses = (from: ModerationStatus): readonly ModerationStatus[] => STATUS_TRANSITIONS[from];
 
 const fail = (message: string, path: string, details: Record<string, unknown> = {}): never => {
-  throw new errors.ValidationError(message, {
-    ...details,
-    errors: [{ path: [path], message, name: 'ValidationError' }],
-  });
+  throw fieldError(path, message, details);
 };
 
 /** Refuses an illegal status jump, naming the statuses allowed next. */
-export const assertTransition = (from: FeedbackStatus, to: FeedbackStatus): void => {
+export const assertTransition = (from: ModerationStatus, to: ModerationStatus): void => {
   if (from === to) return;
   const allowed = allowedNextStatuses(from);
   if (allowed.includes(to)) return;
   const next = allowed.length > 0 ? `allowed next: ${allowed.join(', ')}` : `"${from}" is final`;
-  fail(`A feedback cannot go from "${from}" to "${to}" (${next})`, 'status', { from, to, allowed: [...allowed] });
+  fail(`A feedback cannot go from "${from}" to "${to}" (${next})`, 'moderationStatus', { from, to, allowed: [...allowed] });
 };
 
 export type ModerationState = {
-  status: FeedbackStatus;
+  moderationStatus: ModerationStatus;
   rejectionReason?: string | null;
   hasRespondingAgency: boolean;
   response?: string | null;
@@ -42,25 +32,25 @@ export type ModerationState = {
  * on, and a response for `answered` and `closed`.
  */
 export const assertStatusRequirements = (state: ModerationState): void => {
-  if (state.status === 'rejected') {
+  if (state.moderationStatus === 'rejected') {
     if (!state.rejectionReason || !(REJECTION_REASONS as readonly string[]).includes(state.rejectionReason)) {
       fail(`A rejected feedback needs a rejectionReason (${REJECTION_REASONS.join(', ')})`, 'rejectionReason');
     }
     return;
   }
-  if (state.status !== 'received' && !state.hasRespondingAgency) {
-    fail(`A feedback that is "${state.status}" needs a respondingAgency`, 'respondingAgency');
+  if (state.moderationStatus !== 'received' && !state.hasRespondingAgency) {
+    fail(`A feedback that is "${state.moderationStatus}" needs a respondingAgency`, 'respondingAgency');
   }
-  if (ANSWERED_STATUSES.includes(state.status) && !state.response?.trim()) {
-    fail(`A feedback that is "${state.status}" needs a response`, 'response');
+  if (ANSWERED_STATUSES.includes(state.moderationStatus) && !state.response?.trim()) {
+    fail(`A feedback that is "${state.moderationStatus}" needs a response`, 'response');
   }
 };
 
 type DateInput = string | Date | null | undefined;
 
 /** Overdue: still owed an answer (not answered, closed or rejected) and past its `dueAt`. */
-export const isOverdue = (feedback: { status: string; dueAt?: DateInput }, now: Date = new Date()): boolean => {
-  if (!feedback.dueAt || !isFeedbackStatus(feedback.status) || SETTLED_STATUSES.has(feedback.status)) return false;
+export const isOverdue = (feedback: { moderationStatus: string; dueAt?: DateInput }, now: Date = new Date()): boolean => {
+  if (!feedback.dueAt || !isModerationStatus(feedback.moderationStatus) || SETTLED_STATUSES.has(feedback.moderationStatus)) return false;
   const due = new Date(feedback.dueAt).getTime();
   return !Number.isNaN(due) && due < now.getTime();
 };

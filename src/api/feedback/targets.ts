@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { notFoundError } from '../../common/errors';
 import { CONSULTATION_DRAFT_UID, DEFAULT_LOCALE, POLICY_UID } from '../../common/uids';
 import type { FeedbackTargetType } from './constants';
 
@@ -13,10 +13,10 @@ export type PublishedTarget = {
 
 type TargetRow = { documentId: string; title: string; locale?: string | null; opensAt?: string | null; closesAt?: string | null };
 
-export const TARGET_UIDS: Record<FeedbackTargetType, string> = {
+export const TARGET_UIDS = {
   consultationDraft: CONSULTATION_DRAFT_UID,
   policy: POLICY_UID,
-};
+} as const satisfies Record<FeedbackTargetType, string>;
 
 /** A published policy or consultation draft (its default-locale version when there is one), or null. */
 export const findPublishedTarget = async (
@@ -24,7 +24,7 @@ export const findPublishedTarget = async (
   target: { type: FeedbackTargetType; documentId: string },
 ): Promise<PublishedTarget | null> => {
   const select = target.type === 'consultationDraft' ? ['documentId', 'title', 'locale', 'opensAt', 'closesAt'] : ['documentId', 'title', 'locale'];
-  const rows = (await strapi.db.query(TARGET_UIDS[target.type] as never).findMany({
+  const rows = (await strapi.db.query(TARGET_UIDS[target.type]).findMany({
     select,
     where: { documentId: target.documentId, publishedAt: { $notNull: true } },
   })) as TargetRow[];
@@ -41,7 +41,7 @@ export const requirePublishedTarget = async (
   const found = await findPublishedTarget(strapi, target);
   if (!found) {
     const kind = target.type === 'consultationDraft' ? 'consultation draft' : 'policy';
-    throw new errors.NotFoundError(`No published ${kind} with this documentId`);
+    throw notFoundError(`No published ${kind} with this documentId`);
   }
   return found;
 };

@@ -1,5 +1,5 @@
-import { errors } from '@strapi/utils';
 import { z } from 'zod';
+import { fieldError, parseOrThrow as parse } from '../../common/errors';
 import { normalizeTrackingCode } from './codes';
 import {
   CONTENT_MAX_LENGTH,
@@ -24,29 +24,10 @@ export const assertSingleTarget = (hasConsultationDraft: boolean, hasPolicy: boo
   const message = hasPolicy
     ? 'A feedback targets either a consultationDraft or a policy, not both'
     : 'A feedback needs a target: consultationDraft or policy';
-  throw new errors.ValidationError(message, {
-    errors: [{ path: ['consultationDraft'], message, name: 'ValidationError' }],
-  });
+  throw fieldError('consultationDraft', message);
 };
 
 /* Public participation requests (intake, tracking, public list): one zod schema per request. */
-
-type Issue = { path: PropertyKey[]; message: string };
-
-/** Turns zod issues into Strapi's 400 (ValidationError) naming every path; never echoes a submitted value. */
-export const toValidationError = (issues: readonly Issue[]): errors.ValidationError => {
-  const list = issues.map((issue) => ({ path: issue.path.map(String), message: issue.message, name: 'ValidationError' }));
-  const first = list[0];
-  const where = first.path.length > 0 ? `${first.path.join('.')}: ` : '';
-  const more = list.length > 1 ? ` (and ${list.length - 1} more error${list.length > 2 ? 's' : ''})` : '';
-  return new errors.ValidationError(`${where}${first.message}${more}`, { errors: list });
-};
-
-const parse = <T extends z.ZodType>(schema: T, value: unknown): z.output<T> => {
-  const result = schema.safeParse(value);
-  if (!result.success) throw toValidationError(result.error.issues);
-  return result.data;
-};
 
 const DOCUMENT_ID = /^[A-Za-z0-9]{1,64}$/;
 const documentId = z.string().regex(DOCUMENT_ID, 'must be a documentId');

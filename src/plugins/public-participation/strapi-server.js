@@ -1,3 +1,3 @@
 'use strict';
-// The server is TypeScript compiled with the app (tsconfig includes src/plugins/**/server).
-module.exports = require('../../../dist/src/plugins/public-participation/server').default;
+// The server is TypeScript compiled with the app (tsconfig.json includes src/plugins/**/server): load the output.
+module.exports = require('../../../dist/src/plugins/public-participation/server/src').default;

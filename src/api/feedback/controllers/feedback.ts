@@ -1,22 +1,14 @@
 import { factories } from '@strapi/strapi';
-import { respondWithError } from '../../../lib/error-response';
 import { FEEDBACK_UID } from '../../../common/uids';
-import { ConsultationNotOpenError } from '../errors';
 import { parseIntakeBody, parsePublicListQuery, parseTrackParams } from '../validation';
-
 
 export default factories.createCoreController(FEEDBACK_UID, ({ strapi }) => ({
   /** `POST /api/feedbacks`: 201 with the receipt, 200 with the earlier receipt for a duplicate. */
   async submit(ctx) {
     const input = parseIntakeBody(ctx.request.body);
-    try {
-      const { created, receipt } = await strapi.service('api::feedback.intake').submit(input, { ip: ctx.request.ip, source: 'web' });
-      ctx.status = created ? 201 : 200;
-      ctx.body = { data: receipt };
-    } catch (error) {
-      if (error instanceof ConsultationNotOpenError) return respondWithError(ctx, 409, error.name, error.message, error.window);
-      throw error;
-    }
+    const { created, receipt } = await strapi.service('api::feedback.intake').submit(input, { ip: ctx.request.ip, source: 'web' });
+    ctx.status = created ? 201 : 200;
+    ctx.body = { data: receipt };
   },
 
   /** `GET /api/feedbacks/track/:trackingCode`. */

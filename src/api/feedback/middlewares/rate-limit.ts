@@ -1,12 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
-import { consumeAll, createStoreLimiter } from '../../../lib/rate-limit';
+import type { Next, RequestContext } from '../../../common/http';
+import { consumeAll, createStoreLimiter } from '../rate-limit-store';
 import { RATE_LIMIT_TABLE, type RateLimitBucket } from '../constants';
 import { getFeedbackSettings } from '../settings';
 
 type Config = { bucket: RateLimitBucket };
-type Context = { request: { ip: string }; set: (name: string, value: string) => void };
 
 /**
  * Per-client limits of the public feedback routes (`bucket`: intake or track), per minute and per
@@ -23,7 +23,7 @@ export default (config: Config, { strapi }: { strapi: Core.Strapi }) => {
     ]);
   };
 
-  return async (ctx: Context, next: () => Promise<unknown>) => {
+  return async (ctx: RequestContext, next: Next) => {
     limiters ??= load();
     const decision = await consumeAll(await limiters, ctx.request.ip || 'unknown');
     if (!decision.allowed) {

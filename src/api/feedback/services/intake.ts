@@ -1,25 +1,28 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { consultationStatus } from '../../../lib/consultation-status';
+import { conflictError } from '../../../common/errors';
 import { FEEDBACK_UID } from '../../../common/uids';
+import { consultationStatus } from '../../../lib/consultation-status';
 import { generateTrackingCode } from '../codes';
-import { DUPLICATE_WINDOW_MS, type FeedbackSource, type FeedbackStatus } from '../constants';
-import { ConsultationNotOpenError } from '../errors';
+import { DUPLICATE_WINDOW_MS, type FeedbackSource, type ModerationStatus } from '../constants';
 import { requirePublishedTarget, type PublishedTarget } from '../targets';
 import { duplicateKey } from '../text';
 import type { IntakeInput } from '../validation';
 
 export type IntakeOrigin = { ip?: string | null; source?: FeedbackSource; zaloUserId?: string | null };
 
-/** What the submitter gets back: the tracking code and the answer deadline, nothing else. */
-export type Receipt = { trackingCode: string; status: FeedbackStatus; dueAt: string };
+/**
+ * What the submitter gets back: the tracking code, where it stands and the answer deadline. The
+ * receipt says `status`: it is the public contract, a view of the stored `moderationStatus`.
+ */
+export type Receipt = { trackingCode: string; status: ModerationStatus; dueAt: string };
 export type IntakeResult = { created: boolean; receipt: Receipt };
 
-type StoredReceipt = { trackingCode: string; status: FeedbackStatus; dueAt: string | Date };
+type StoredReceipt = { trackingCode: string; moderationStatus: ModerationStatus; dueAt: string | Date };
 
 const CODE_ATTEMPTS = 5;
 
-const toReceipt = (row: StoredReceipt, status: FeedbackStatus = row.status): Receipt => ({
+const toReceipt = (row: StoredReceipt, status: ModerationStatus = row.moderationStatus): Receipt => ({
   trackingCode: row.trackingCode,
   status,
   dueAt: new Date(row.dueAt).toISOString(),
@@ -36,7 +39,7 @@ const assertOpen = (target: PublishedTarget, now: Date) => {
     status === 'upcoming'
       ? `This consultation is not open yet: it takes feedback ${window}`
       : `This consultation is closed: it took feedback ${window}`;
-  throw new ConsultationNotOpenError(message, {
+  throw conflictError(message, {
     consultationStatus: status,
     opensAt: target.opensAt ? new Date(target.opensAt).toISOString() : null,
     closesAt: target.closesAt ? new Date(target.closesAt).toISOString() : null,
@@ -49,7 +52,7 @@ const isTrackingCodeClash = (error: unknown) =>
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const findDuplicate = async (key: string, now: Date): Promise<StoredReceipt | null> =>
     (await strapi.db.query(FEEDBACK_UID).findOne({
-      select: ['trackingCode', 'status', 'dueAt'],
+      select: ['trackingCode', 'moderationStatus', 'dueAt'],
       where: { dedupeKey: key, createdAt: { $gte: new Date(now.getTime() - DUPLICATE_WINDOW_MS) } },
       orderBy: { createdAt: 'desc' },
     })) as StoredReceipt | null;
@@ -92,7 +95,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       if (input.honeypot) {
         // Answered like a success so the bot learns nothing; stored for audit, never counted.
-        const stored = await create({ ...base, status: 'rejected', rejectionReason: 'spam' });
+        const stored = await create({ ...base, moderationStatus: 'rejected', rejectionReason: 'spam' });
         return { created: true, receipt: toReceipt(stored, 'received') };
       }
 
@@ -100,7 +103,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const duplicate = await findDuplicate(key, now);
       if (duplicate) return { created: false, receipt: toReceipt(duplicate) };
 
-      const stored = await create({ ...base, status: 'received', dedupeKey: key });
+      const stored = await create({ ...base, moderationStatus: 'received', dedupeKey: key });
       return { created: true, receipt: toReceipt(stored) };
     },
   };

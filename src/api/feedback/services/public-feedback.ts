@@ -1,14 +1,14 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { notFoundError } from '../../../common/errors';
 import { FEEDBACK_UID } from '../../../common/uids';
-import { ANSWERED_STATUSES, type FeedbackStatus, type FeedbackTargetType } from '../constants';
+import { ANSWERED_STATUSES, type FeedbackTargetType, type ModerationStatus } from '../constants';
 import { requirePublishedTarget } from '../targets';
 import type { PublicListQuery } from '../validation';
 
 type Named = { name?: string | null } | null | undefined;
 type TargetRow = { documentId: string; title?: string | null } | null | undefined;
 type TrackedRow = {
-  status: FeedbackStatus;
+  moderationStatus: ModerationStatus;
   category: string;
   createdAt: string | Date;
   dueAt?: string | Date | null;
@@ -29,7 +29,7 @@ type PublicRow = {
 
 const iso = (value: string | Date | null | undefined) => (value ? new Date(value).toISOString() : null);
 const agency = (value: Named) => (value?.name ? { name: value.name } : null);
-const isAnswered = (status: FeedbackStatus) => ANSWERED_STATUSES.includes(status);
+const isAnswered = (status: ModerationStatus) => ANSWERED_STATUSES.includes(status);
 
 // A target's draft may hold text that is not public yet: only its published version is shown.
 const TARGET_POPULATE = { select: ['documentId', 'title'], where: { publishedAt: { $notNull: true } } };
@@ -41,16 +41,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    */
   async track(trackingCode: string) {
     const row = (await strapi.db.query(FEEDBACK_UID).findOne({
-      select: ['status', 'category', 'createdAt', 'dueAt', 'response', 'respondedAt'],
+      select: ['moderationStatus', 'category', 'createdAt', 'dueAt', 'response', 'respondedAt'],
       where: { trackingCode },
       populate: { consultationDraft: TARGET_POPULATE, policy: TARGET_POPULATE, respondingAgency: { select: ['name'] } },
     })) as TrackedRow | null;
-    if (!row) throw new errors.NotFoundError('No feedback with this tracking code');
+    if (!row) throw notFoundError('No feedback with this tracking code');
     const type: FeedbackTargetType = row.consultationDraft ? 'consultationDraft' : 'policy';
     const target = row.consultationDraft ?? row.policy;
-    const answered = isAnswered(row.status);
+    const answered = isAnswered(row.moderationStatus);
+    // The public answer keeps the word `status`: it is a view for the submitter, not the schema.
     return {
-      status: row.status,
+      status: row.moderationStatus,
       category: row.category,
       target: target ? { type, documentId: target.documentId, title: target.title ?? null } : null,
       receivedAt: iso(row.createdAt),
@@ -67,7 +68,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     await requirePublishedTarget(strapi, target);
     const where = {
       [target.type]: { documentId: target.documentId },
-      status: { $in: [...ANSWERED_STATUSES] },
+      moderationStatus: { $in: [...ANSWERED_STATUSES] },
       publicConsent: true,
     };
     const [rows, total] = await Promise.all([

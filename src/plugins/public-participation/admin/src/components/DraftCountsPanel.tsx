@@ -4,8 +4,9 @@ import { Download } from '@strapi/icons';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { CONSULTATION_DRAFT_UID, t } from '../pluginId';
+import type { DraftCounts as DraftCountsShape } from '../../../contracts';
 
-type Counts = { total: number; overdue: number; byCategory: Record<string, number>; byStatus: Record<string, number> };
+type Counts = DraftCountsShape;
 type PanelProps = { model: string; documentId?: string };
 
 const CountsList = ({ title, counts, prefix }: { title: string; counts: Record<string, number>; prefix: string }) => {

@@ -2,13 +2,9 @@ import * as React from 'react';
 import { Box, Flex, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
+import type { ModerationSummary as Summary } from '../../../contracts';
 import { FEEDBACK_UID, t } from '../pluginId';
 
-type Summary = {
-  status: string;
-  allowedNext: string[];
-  history: Array<{ status: string; changedAt: string; changedBy: string | null; note: string | null }>;
-};
 type PanelProps = { model: string; documentId?: string; document?: { updatedAt?: string } };
 
 const Moderation = ({ documentId, version }: { documentId: string; version?: string }) => {

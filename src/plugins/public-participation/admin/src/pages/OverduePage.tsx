@@ -3,27 +3,8 @@ import { Badge, Box, Button, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography }
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
+import type { AgencyCount, WorkItem as OverdueRow } from '../../../contracts';
 import { FEEDBACK_UID, t } from '../pluginId';
-
-type OverdueRow = {
-  documentId: string;
-  trackingCode: string;
-  status: string;
-  excerpt: string;
-  dueAt: string | null;
-  daysOverdue: number;
-  target: { type: string; title: string | null } | null;
-  respondingAgency: { name: string | null; code: string | null } | null;
-  mine: boolean;
-};
-type AgencyCount = {
-  agency: { documentId: string; name: string | null; code: string | null } | null;
-  total: number;
-  open: number;
-  overdue: number;
-  answered: number;
-  rejected: number;
-};
 
 const COUNT_KEYS = ['total', 'open', 'overdue', 'answered', 'rejected'] as const;
 

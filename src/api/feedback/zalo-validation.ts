@@ -1,8 +1,8 @@
+import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
-import { getFeedbackSettings } from '../feedback/settings';
-import type { Core } from '@strapi/strapi';
-import { isFreshTimestamp, isValidZaloSignature } from './signature';
+import { getFeedbackSettings } from './settings';
+import { isFreshTimestamp, isValidZaloSignature } from './zalo-signature';
 
 const timestamp = z.union([z.string(), z.number()]).transform(String);
 

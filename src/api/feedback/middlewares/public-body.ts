@@ -1,23 +1,12 @@
-import type { IncomingMessage } from 'http';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import getRawBody from 'raw-body';
-import { PUBLIC_BODY_LIMIT_BYTES } from '../api/feedback/constants';
-import { respondWithError } from '../lib/error-response';
-import { matchedRoutePaths } from '../lib/route-match';
+import { unsupportedMediaTypeError } from '../../../common/errors';
+import type { Next, RequestContext } from '../../../common/http';
+import { matchedRoutePaths } from '../../../lib/route-match';
+import { PUBLIC_BODY_LIMIT_BYTES } from '../constants';
 
 type HttpError = Error & { status?: number; type?: string };
-type Context = {
-  method: string;
-  path: string;
-  req: IncomingMessage;
-  request: { body?: unknown };
-  state: Record<string, unknown>;
-  status: number;
-  body: unknown;
-  get: (header: string) => string;
-  is: (...types: string[]) => string | false | null;
-};
 
 /** Where the exact bytes of a request body are kept for signature checks (Zalo webhook). */
 export const RAW_BODY_STATE_KEY = 'rawBody';
@@ -34,7 +23,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const prefix = strapi.config.get<string>('api.rest.prefix', '/api');
   const paths = new Set([`${prefix}/feedbacks`, `${prefix}/zalo/webhook`]);
 
-  return async (ctx: Context, next: () => Promise<unknown>) => {
+  return async (ctx: RequestContext, next: Next) => {
     if (ctx.method !== 'POST' || !matchedRoutePaths(strapi, ctx).some((path) => paths.has(path))) return next();
     const declared = Number(ctx.get('content-length'));
     if (Number.isFinite(declared) && declared > PUBLIC_BODY_LIMIT_BYTES) throw new errors.PayloadTooLargeError(LIMIT_MESSAGE);
@@ -43,7 +32,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     if (hasBody) {
       const encoding = ctx.get('content-encoding');
       if (!ctx.is('application/json') || (encoding && encoding !== 'identity')) {
-        return respondWithError(ctx, 415, 'UnsupportedMediaTypeError', 'Send the body as uncompressed JSON (Content-Type: application/json)');
+        throw unsupportedMediaTypeError('Send the body as uncompressed JSON (Content-Type: application/json)');
       }
       let raw: string;
       try {

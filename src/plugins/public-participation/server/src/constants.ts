@@ -13,8 +13,5 @@ export const CONTENT_MANAGER_READ = 'plugin::content-manager.explorer.read';
 /** Fields of a feedback that identify a person: exported only to roles allowed to read them. */
 export const PERSONAL_FIELDS = ['fullName', 'email', 'phone'] as const;
 
-export const RATE_LIMIT_CLEANUP_TASK = `${PLUGIN_ID}::rate-limit-cleanup`;
-export const RATE_LIMIT_CLEANUP_RULE = '17 3 * * *';
-
 export const OVERDUE_DEFAULT_PAGE_SIZE = 25;
 export const OVERDUE_MAX_PAGE_SIZE = 100;

@@ -1,10 +1,10 @@
 import type { Core } from '@strapi/strapi';
+import { isConflictError } from '../../../common/errors';
 import { CONSULTATION_DRAFT_UID, POLICY_UID } from '../../../common/uids';
-import { isShortCode, normalizeShortCode } from '../../feedback/codes';
-import { CONTENT_MAX_LENGTH, CONTENT_MIN_LENGTH, ZALO_TEXT_EVENTS, type FeedbackTargetType } from '../../feedback/constants';
-import { ConsultationNotOpenError } from '../../feedback/errors';
-import { characterCount, cleanText } from '../../feedback/text';
-import type { ZaloEvent } from '../validation';
+import { isShortCode, normalizeShortCode } from '../../../lib/short-codes';
+import { CONTENT_MAX_LENGTH, CONTENT_MIN_LENGTH, ZALO_TEXT_EVENTS, type FeedbackTargetType } from '../constants';
+import { characterCount, cleanText } from '../text';
+import type { ZaloEvent } from '../zalo-validation';
 
 export type ZaloOutcome =
   | { stored: true; trackingCode: string; duplicate: boolean }
@@ -56,7 +56,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         );
         return { stored: true, trackingCode: receipt.trackingCode, duplicate: !created };
       } catch (error) {
-        if (error instanceof ConsultationNotOpenError) return { stored: false, reason: 'consultation-not-open' };
+        // The intake's only conflict: the consultation is not open.
+        if (isConflictError(error)) return { stored: false, reason: 'consultation-not-open' };
         throw error;
       }
     },

@@ -1,12 +1,13 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { stringify } from 'csv-stringify/sync';
-import { CONSULTATION_DRAFT_UID, FEEDBACK_UID } from '../../../../common/uids';
+import { notFoundError } from '../../../common/errors';
+import type { FeedbackServices } from '../../../common/feedback';
+import { CONSULTATION_DRAFT_UID, FEEDBACK_UID } from '../../../common/uids';
 
 type ExportRow = {
   trackingCode: string;
   createdAt: string | Date;
-  status: string;
+  moderationStatus: string;
   category: string;
   submitterType: string;
   fullName?: string | null;
@@ -47,7 +48,7 @@ export const neutralizeFormula = (value: string): string => (/^[=+\-@\t\r]/.test
 const COLUMNS: Column[] = [
   { header: 'Mã tra cứu (tracking code)', value: (row) => row.trackingCode },
   { header: 'Ngày nhận (received)', value: (row) => iso(row.createdAt) },
-  { header: 'Trạng thái (status)', value: (row) => STATUS_LABELS[row.status] ?? row.status },
+  { header: 'Trạng thái (status)', value: (row) => STATUS_LABELS[row.moderationStatus] ?? row.moderationStatus },
   { header: 'Phân loại (category)', value: (row) => CATEGORY_LABELS[row.category] ?? row.category },
   { header: 'Đối tượng (submitter)', value: (row) => SUBMITTER_LABELS[row.submitterType] ?? row.submitterType },
   { header: 'Họ tên (name)', value: (row) => row.fullName ?? '', personal: true },
@@ -69,7 +70,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    */
   async consultationDraftCsv(documentId: string, { includePersonalData }: { includePersonalData: boolean }) {
     const draft = (await strapi.db.query(CONSULTATION_DRAFT_UID).findOne({ select: ['documentId'], where: { documentId } })) as { documentId: string } | null;
-    if (!draft) throw new errors.NotFoundError('Consultation draft not found');
+    if (!draft) throw notFoundError('Consultation draft not found');
     const rows = (await strapi.db.query(FEEDBACK_UID).findMany({
       where: {
         consultationDraft: { documentId },
@@ -82,4 +83,4 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const records = rows.map((row) => columns.map((column) => neutralizeFormula(column.value(row))));
     return UTF8_BOM + stringify([columns.map((column) => column.header), ...records], { record_delimiter: '\r\n' });
   },
-});
+} satisfies FeedbackServices['export']);

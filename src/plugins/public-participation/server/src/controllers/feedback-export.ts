@@ -1,30 +1,24 @@
 import type { Core } from '@strapi/strapi';
-import { FEEDBACK_UID } from '../../../../common/uids';
+import { feedbackService } from '../../../../../common/feedback';
+import type { RequestContext } from '../../../../../common/http';
+import { FEEDBACK_UID } from '../../../../../common/uids';
 import { CONTENT_MANAGER_READ, PERSONAL_FIELDS } from '../constants';
-import { getService } from '../get-service';
 import { parseDocumentIdParam } from '../validation';
 
 type Ability = { can: (action: string, subject?: string, field?: string) => boolean };
-type AdminCtx = {
-  params: unknown;
-  state: { userAbility: Ability };
-  body: unknown;
-  set: (name: string, value: string) => void;
-  type: string;
-};
 
 /**
  * Personal data goes out only to roles whose content-manager read permission on feedback covers
  * the submitter's name, email and phone (Settings → Roles → Feedback → Read → fields).
  */
-const mayReadPersonalData = (ability: Ability) => PERSONAL_FIELDS.every((field) => ability.can(CONTENT_MANAGER_READ, FEEDBACK_UID, field));
+const mayReadPersonalData = (ability: Ability | undefined) => PERSONAL_FIELDS.every((field) => ability?.can(CONTENT_MANAGER_READ, FEEDBACK_UID, field) === true);
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** `GET /feedback-export/consultation-drafts/:documentId.csv`. */
-  async consultationDraft(ctx: AdminCtx) {
+  async consultationDraft(ctx: RequestContext) {
     const documentId = parseDocumentIdParam(ctx.params);
-    const includePersonalData = mayReadPersonalData(ctx.state.userAbility);
-    const csv = await getService(strapi, 'feedback-export').consultationDraftCsv(documentId, { includePersonalData });
+    const includePersonalData = mayReadPersonalData(ctx.state.userAbility as Ability | undefined);
+    const csv = await feedbackService(strapi, 'export').consultationDraftCsv(documentId, { includePersonalData });
     ctx.type = 'text/csv; charset=utf-8';
     ctx.set('Content-Disposition', `attachment; filename="gop-y-du-thao-${documentId}.csv"`);
     ctx.set('Cache-Control', 'no-store');

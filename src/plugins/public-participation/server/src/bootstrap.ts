@@ -2,8 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from './constants';
 
 /** Registers the plugin's admin permissions, so roles can be given them in Settings → Roles. */
-export default ({ strapi }: { strapi: Core.Strapi }) => {
-  strapi.service('admin::permission').actionProvider.registerMany([
+export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  await strapi.service('admin::permission').actionProvider.registerMany([
     {
       section: 'plugins',
       pluginName: PLUGIN_ID,

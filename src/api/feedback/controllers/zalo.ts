@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { RAW_BODY_STATE_KEY } from '../../../middlewares/public-body';
-import { ZALO_SIGNATURE_HEADER } from '../../feedback/constants';
-import { parseSignedZaloEvent } from '../validation';
+import { ZALO_SIGNATURE_HEADER } from '../constants';
+import { RAW_BODY_STATE_KEY } from '../middlewares/public-body';
+import { parseSignedZaloEvent } from '../zalo-validation';
 
 type Ctx = {
   request: { body?: unknown };
@@ -18,6 +18,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       body: ctx.request.body,
       signature: ctx.get(ZALO_SIGNATURE_HEADER) || undefined,
     });
-    ctx.body = { data: await strapi.service('api::zalo.zalo').receive(event) };
+    ctx.body = { data: await strapi.service('api::feedback.zalo').receive(event) };
   },
 });

@@ -1,22 +1,22 @@
 import type { Core } from '@strapi/strapi';
-import { FEEDBACK_CATEGORIES, FEEDBACK_STATUSES, type FeedbackCategory, type FeedbackStatus } from '../../../../api/feedback/constants';
-import { daysOverdue, isOverdue } from '../../../../api/feedback/moderation';
-import { FEEDBACK_UID, FOCAL_POINT_UID } from '../../../../common/uids';
+import { FEEDBACK_CATEGORIES, MODERATION_STATUSES, type FeedbackCategory, type FeedbackServices, type ModerationStatus, type WorkQueueQuery } from '../../../common/feedback';
+import { FEEDBACK_UID, FOCAL_POINT_UID } from '../../../common/uids';
+import { daysOverdue, isOverdue } from '../moderation';
 
-type AgencyRef = { documentId: string; name?: string | null; code?: string | null } | null | undefined;
-type TargetRef = { documentId: string; title?: string | null } | null | undefined;
+type AgencyRow = { documentId: string; name?: string | null; code?: string | null } | null | undefined;
+type TargetRow = { documentId: string; title?: string | null } | null | undefined;
 type WorkRow = {
   documentId: string;
   trackingCode: string;
-  status: FeedbackStatus;
+  moderationStatus: ModerationStatus;
   category: FeedbackCategory;
   content: string;
   createdAt: string | Date;
   dueAt?: string | Date | null;
   source?: string | null;
-  respondingAgency?: AgencyRef;
-  consultationDraft?: TargetRef;
-  policy?: TargetRef;
+  respondingAgency?: AgencyRow;
+  consultationDraft?: TargetRow;
+  policy?: TargetRow;
 };
 
 /** Spam (the honeypot, or rejected as spam) is never counted. */
@@ -40,30 +40,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    agenciesOf,
 
     /**
      * Feedback still owed an answer (received or assigned), only the overdue ones when
      * `overdueOnly`. The viewer's own agencies come first (a focal point starts with their own
      * work), then the earliest due.
      */
-    async workQueue({
-      page,
-      pageSize,
-      viewerEmail,
-      overdueOnly,
-      now = new Date(),
-    }: {
-      page: number;
-      pageSize: number;
-      viewerEmail?: string | null;
-      overdueOnly: boolean;
-      now?: Date;
-    }) {
+    async workQueue({ page, pageSize, viewerEmail, overdueOnly, now = new Date() }: WorkQueueQuery) {
       const mine = await agenciesOf(viewerEmail);
       const rows = (await strapi.db.query(FEEDBACK_UID).findMany({
-        select: ['documentId', 'trackingCode', 'status', 'category', 'content', 'createdAt', 'dueAt', 'source'],
-        where: { status: { $in: ['received', 'assigned'] }, ...(overdueOnly ? { dueAt: { $lt: now } } : {}) },
+        select: ['documentId', 'trackingCode', 'moderationStatus', 'category', 'content', 'createdAt', 'dueAt', 'source'],
+        where: { moderationStatus: { $in: ['received', 'assigned'] }, ...(overdueOnly ? { dueAt: { $lt: now } } : {}) },
         populate: { respondingAgency: AGENCY_SELECT, consultationDraft: TARGET_SELECT, policy: TARGET_SELECT },
         orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
       })) as WorkRow[];
@@ -74,7 +61,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         data: sorted.slice(start, start + pageSize).map((row) => ({
           documentId: row.documentId,
           trackingCode: row.trackingCode,
-          status: row.status,
+          moderationStatus: row.moderationStatus,
           category: row.category,
           excerpt: excerpt(row.content),
           receivedAt: new Date(row.createdAt).toISOString(),
@@ -82,9 +69,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           daysOverdue: daysOverdue(row.dueAt, now),
           source: row.source ?? null,
           target: row.consultationDraft
-            ? { type: 'consultationDraft', documentId: row.consultationDraft.documentId, title: row.consultationDraft.title ?? null }
+            ? { type: 'consultationDraft' as const, documentId: row.consultationDraft.documentId, title: row.consultationDraft.title ?? null }
             : row.policy
-              ? { type: 'policy', documentId: row.policy.documentId, title: row.policy.title ?? null }
+              ? { type: 'policy' as const, documentId: row.policy.documentId, title: row.policy.title ?? null }
               : null,
           respondingAgency: row.respondingAgency
             ? { documentId: row.respondingAgency.documentId, name: row.respondingAgency.name ?? null, code: row.respondingAgency.code ?? null }
@@ -101,18 +88,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Per responding agency (and "not yet assigned"): open, overdue and answered feedback. */
     async agencyCounts(now: Date = new Date()) {
       const rows = (await strapi.db.query(FEEDBACK_UID).findMany({
-        select: ['status', 'dueAt'],
+        select: ['moderationStatus', 'dueAt'],
         where: NOT_SPAM,
         populate: { respondingAgency: AGENCY_SELECT },
       })) as WorkRow[];
-      const byAgency = new Map<string, { agency: AgencyRef; total: number; open: number; overdue: number; answered: number; rejected: number }>();
+      const byAgency = new Map<string, { agency: AgencyRow; total: number; open: number; overdue: number; answered: number; rejected: number }>();
       for (const row of rows) {
         const key = row.respondingAgency?.documentId ?? '';
         const entry = byAgency.get(key) ?? { agency: row.respondingAgency ?? null, total: 0, open: 0, overdue: 0, answered: 0, rejected: 0 };
         entry.total += 1;
-        if (row.status === 'received' || row.status === 'assigned') entry.open += 1;
-        if (row.status === 'answered' || row.status === 'closed') entry.answered += 1;
-        if (row.status === 'rejected') entry.rejected += 1;
+        if (row.moderationStatus === 'received' || row.moderationStatus === 'assigned') entry.open += 1;
+        if (row.moderationStatus === 'answered' || row.moderationStatus === 'closed') entry.answered += 1;
+        if (row.moderationStatus === 'rejected') entry.rejected += 1;
         if (isOverdue(row, now)) entry.overdue += 1;
         byAgency.set(key, entry);
       }
@@ -127,18 +114,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Feedback on one consultation draft by category and by status (spam left out), for its edit view. */
     async draftCounts(documentId: string, now: Date = new Date()) {
       const rows = (await strapi.db.query(FEEDBACK_UID).findMany({
-        select: ['status', 'category', 'dueAt'],
+        select: ['moderationStatus', 'category', 'dueAt'],
         where: { consultationDraft: { documentId }, ...NOT_SPAM },
       })) as WorkRow[];
       const byCategory = zeroes(FEEDBACK_CATEGORIES);
-      const byStatus = zeroes(FEEDBACK_STATUSES);
+      const byStatus = zeroes(MODERATION_STATUSES);
       let overdue = 0;
       for (const row of rows) {
         byCategory[row.category] += 1;
-        byStatus[row.status] += 1;
+        byStatus[row.moderationStatus] += 1;
         if (isOverdue(row, now)) overdue += 1;
       }
       return { total: rows.length, byCategory, byStatus, overdue };
     },
-  };
+  } satisfies FeedbackServices['agency-work'];
 };

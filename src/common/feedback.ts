@@ -1,0 +1,100 @@
+import type { Core } from '@strapi/strapi';
+
+/**
+ * The feedback vocabulary shared by the app's feedback vertical (`src/api/feedback`, its home) and
+ * the `public-participation` admin plugin, which reaches the vertical only through the services
+ * named here: statuses, categories and reasons, and the contracts of the services the plugin calls.
+ */
+
+/** Where a feedback is in its moderation (`moderationStatus`; `status` is Strapi's draft/publish word). */
+export const MODERATION_STATUSES = ['received', 'assigned', 'answered', 'rejected', 'closed'] as const;
+export type ModerationStatus = (typeof MODERATION_STATUSES)[number];
+
+export const FEEDBACK_CATEGORIES = ['comment', 'recommendation', 'difficulty', 'question'] as const;
+export type FeedbackCategory = (typeof FEEDBACK_CATEGORIES)[number];
+
+export const SUBMITTER_TYPES = ['citizen', 'business', 'organization'] as const;
+export type SubmitterType = (typeof SUBMITTER_TYPES)[number];
+
+export const FEEDBACK_SOURCES = ['web', 'zalo', 'hotline', 'meeting'] as const;
+export type FeedbackSource = (typeof FEEDBACK_SOURCES)[number];
+
+export const REJECTION_REASONS = ['spam', 'abuse', 'out-of-scope', 'duplicate'] as const;
+export type RejectionReason = (typeof REJECTION_REASONS)[number];
+
+/* Contracts of the feedback services the admin plugin calls (`api::feedback.<name>`). */
+
+export type AgencyRef = { documentId: string; name: string | null; code: string | null };
+export type TargetRef = { type: 'consultationDraft' | 'policy'; documentId: string; title: string | null };
+
+export type WorkItem = {
+  documentId: string;
+  trackingCode: string;
+  moderationStatus: ModerationStatus;
+  category: FeedbackCategory;
+  excerpt: string;
+  receivedAt: string;
+  dueAt: string | null;
+  daysOverdue: number;
+  source: string | null;
+  target: TargetRef | null;
+  respondingAgency: AgencyRef | null;
+  mine: boolean;
+};
+
+export type WorkQueue = {
+  data: WorkItem[];
+  meta: { pagination: { page: number; pageSize: number; pageCount: number; total: number }; myAgencies: string[] };
+};
+
+export type WorkQueueQuery = { page: number; pageSize: number; viewerEmail?: string | null; overdueOnly: boolean; now?: Date };
+
+export type AgencyCount = { agency: AgencyRef | null; total: number; open: number; overdue: number; answered: number; rejected: number };
+
+export type DraftCounts = {
+  total: number;
+  byCategory: Record<FeedbackCategory, number>;
+  byStatus: Record<ModerationStatus, number>;
+  overdue: number;
+};
+
+export type ModerationHistoryEntry = { status: ModerationStatus; changedAt: string; changedBy: string | null; note: string | null };
+
+export type ModerationSummary = {
+  documentId: string;
+  moderationStatus: ModerationStatus;
+  allowedNext: ModerationStatus[];
+  rejectionReason: string | null;
+  respondedAt: string | null;
+  respondingAgency: { documentId: string; name: string | null } | null;
+  history: ModerationHistoryEntry[];
+};
+
+export type ModerationInput = {
+  moderationStatus: ModerationStatus;
+  rejectionReason?: RejectionReason;
+  respondingAgency?: string;
+  response?: string;
+};
+
+export type FeedbackServices = {
+  'agency-work': {
+    workQueue(query: WorkQueueQuery): Promise<WorkQueue>;
+    agencyCounts(now?: Date): Promise<AgencyCount[]>;
+    draftCounts(documentId: string, now?: Date): Promise<DraftCounts>;
+  };
+  moderation: {
+    summary(documentId: string): Promise<ModerationSummary>;
+    transition(documentId: string, input: ModerationInput): Promise<ModerationSummary>;
+  };
+  export: {
+    consultationDraftCsv(documentId: string, options: { includePersonalData: boolean }): Promise<string>;
+  };
+};
+
+/**
+ * A feedback service by name, typed by its contract. The cast is the contract: Strapi types an app
+ * service as its generic `Core.Service`, and each service `satisfies` its entry above.
+ */
+export const feedbackService = <Name extends keyof FeedbackServices>(strapi: Core.Strapi, name: Name): FeedbackServices[Name] =>
+  strapi.service(`api::feedback.${name}`) as unknown as FeedbackServices[Name];
