@@ -735,6 +735,10 @@ export interface ApiFeedbackFeedback extends Struct.CollectionTypeSchema {
       'api::feedback.feedback'
     > &
       Schema.Attribute.Private;
+    moderationStatus: Schema.Attribute.Enumeration<
+      ['received', 'assigned', 'answered', 'rejected', 'closed']
+    > &
+      Schema.Attribute.DefaultTo<'received'>;
     organizationName: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 255;
@@ -760,10 +764,6 @@ export interface ApiFeedbackFeedback extends Struct.CollectionTypeSchema {
       ['web', 'zalo', 'hotline', 'meeting']
     > &
       Schema.Attribute.DefaultTo<'web'>;
-    status: Schema.Attribute.Enumeration<
-      ['received', 'assigned', 'answered', 'rejected', 'closed']
-    > &
-      Schema.Attribute.DefaultTo<'received'>;
     statusHistory: Schema.Attribute.Component<'feedback.status-change', true>;
     submitterType: Schema.Attribute.Enumeration<
       ['citizen', 'business', 'organization']
@@ -1655,7 +1655,8 @@ export interface PluginUploadFile extends Struct.CollectionTypeSchema {
     provider: Schema.Attribute.String & Schema.Attribute.Required;
     provider_metadata: Schema.Attribute.JSON;
     publishedAt: Schema.Attribute.DateTime;
-    related: Schema.Attribute.Relation<'morphToMany'>;
+    related: Schema.Attribute.Relation<'morphToMany'> &
+      Schema.Attribute.Private;
     size: Schema.Attribute.Decimal & Schema.Attribute.Required;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
