@@ -18,19 +18,16 @@ export type ErrorDetails = Record<string, unknown>;
 /** One field-level problem, in the shape the admin panel and Strapi's own validation use. */
 export type FieldIssue = { path: string[]; message: string; name: 'ValidationError' };
 
-const httpError = (status: number, name: string, message: string, details: ErrorDetails): Error => {
-  const error = createHttpError(status, message, { expose: true, details });
-  error.name = name;
-  return error;
-};
+/** An exposed http-errors error; it is named after its status (e.g. `ConflictError` for 409). */
+const httpError = (status: number, message: string, details: ErrorDetails): Error => createHttpError(status, message, { expose: true, details });
 
 /** 409: the request is well formed but the state of the resource forbids it (say which state). */
 export const conflictError = (message: string, details: ErrorDetails = {}): Error =>
-  httpError(409, 'ConflictError', message, details);
+  httpError(409, message, details);
 
 /** 415: the body is not of a type this route reads. */
 export const unsupportedMediaTypeError = (message: string, details: ErrorDetails = {}): Error =>
-  httpError(415, 'UnsupportedMediaTypeError', message, details);
+  httpError(415, message, details);
 
 /** 413: the body is larger than this route accepts. */
 export const payloadTooLargeError = (message: string, details: ErrorDetails = {}): Error =>
@@ -38,11 +35,11 @@ export const payloadTooLargeError = (message: string, details: ErrorDetails = {}
 
 /** 503: the service cannot answer now; the client may try again. */
 export const serviceUnavailableError = (message: string, details: ErrorDetails = {}): Error =>
-  httpError(503, 'ServiceUnavailableError', message, details);
+  httpError(503, message, details);
 
 /** Any other 4xx a client caused (for example a body that cannot be parsed). */
 export const clientError = (status: number, message: string, details: ErrorDetails = {}): Error =>
-  httpError(status >= 400 && status < 500 ? status : 400, status === 400 ? 'BadRequestError' : 'ClientError', message, details);
+  httpError(status >= 400 && status < 500 ? status : 400, message, details);
 
 /**
  * 403 whose message reaches the client. Strapi's router replaces the message of a plain

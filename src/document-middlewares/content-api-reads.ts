@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import createHttpError from 'http-errors';
+import { serviceUnavailableError } from '../common/errors';
 import { assertReadQueryWithinLimits, DEFAULT_QUERY_LIMITS, type ModelLike, type QueryLimits, type ReadQuery } from '../lib/query-limits';
 
 type ReadContext = { uid: string; action: string; params: ReadQuery };
@@ -12,11 +12,8 @@ const QUERY_CANCELED = '57014';
 const isContentApiRequest = (strapi: Core.Strapi): boolean =>
   (strapi.requestContext.get() as RequestState | undefined)?.state?.route?.info?.type === 'content-api';
 
-/** A 503 whose message reaches the client (Strapi's error middleware shows exposed HttpErrors as they are). */
 const timeoutError = (ms: number) =>
-  createHttpError(503, `The query took longer than ${ms / 1000} s and was stopped: narrow the filters or try again later`, {
-    expose: true,
-  });
+  serviceUnavailableError(`The query took longer than ${ms / 1000} s and was stopped: narrow the filters or try again later`);
 
 /**
  * Runs a read in its own transaction with `SET LOCAL statement_timeout` (PostgreSQL): the limit

@@ -1,20 +1,12 @@
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { parse, type DocumentNode, type GraphQLFormattedError } from 'graphql';
+import type { Middleware, RequestContext } from '../common/http';
 import { documentShapeError } from './document-shape';
 import { graphqlLimits } from './limits';
 
 type Layer = { path: string | RegExp };
 type Router = { match: (path: string, method: string) => { pathAndMethod: Layer[] } };
-type Context = {
-  path: string;
-  method: string;
-  querystring: string;
-  request: { body?: unknown };
-  status: number;
-  body: unknown;
-};
-type Middleware = (ctx: Context, next: () => Promise<unknown>) => Promise<unknown>;
 /** The answer to a refused document, kept small: no reference to its syntax tree. */
 type Refusal = { status: number; body: { errors: GraphQLFormattedError[] } };
 
@@ -32,7 +24,7 @@ const VERDICT_CACHE_SIZE = 1000;
  * search parameter (GET), the body's `query`, each of a batch's. Both places are read whatever the
  * method: checking a string Apollo then ignores costs nothing.
  */
-const queriesOf = (ctx: Context): string[] => {
+const queriesOf = (ctx: RequestContext): string[] => {
   const body = ctx.request.body;
   const fromBody = (Array.isArray(body) ? body : [body]).map((item) => (item as { query?: unknown } | undefined)?.query);
   return [...new URLSearchParams(ctx.querystring).getAll('query'), ...fromBody].filter((query): query is string => typeof query === 'string');
@@ -56,7 +48,7 @@ export const createDocumentGuard = (strapi: Core.Strapi): Middleware => {
   const bodyParserConfig = graphql?.config<{ bodyParserConfig?: boolean | object }>('apolloServer', {})?.bodyParserConfig ?? true;
   const parseBody = bodyParserConfig === false ? undefined : koaBodyParser(bodyParserConfig === true ? undefined : bodyParserConfig);
 
-  const isGraphqlRoute = (ctx: Context) =>
+  const isGraphqlRoute = (ctx: RequestContext) =>
     endpoint !== undefined && (strapi.server.router as unknown as Router).match(ctx.path, ctx.method).pathAndMethod.some((layer) => layer.path === endpoint);
 
   const refusalOf = (query: string): Refusal | null => {

@@ -1,4 +1,4 @@
-import createHttpError from 'http-errors';
+import { clientError, payloadTooLargeError } from '../common/errors';
 
 type ParseError = Error & { status?: number; httpCode?: number };
 
@@ -9,7 +9,7 @@ type ParseError = Error & { status?: number; httpCode?: number };
 export const rejectUnreadableBody = (error: ParseError): never => {
   const status = error.status ?? error.httpCode ?? 400;
   if (status === 413 || /maxFileSize|maxTotalFileSize/.test(error.message)) {
-    throw createHttpError(413, 'The request body is too large', { expose: true });
+    throw payloadTooLargeError('The request body is too large');
   }
-  throw createHttpError(status >= 400 && status < 500 ? status : 400, 'The request body could not be read: check its Content-Type and encoding', { expose: true });
+  throw clientError(status, 'The request body could not be read: check its Content-Type and encoding');
 };

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import type { Next, RequestContext } from '../common/http';
 
-type Context = { method: string; path: string; secure: boolean };
 
 /**
  * With Secure admin cookies (production), the admin's session routes refuse plain HTTP with a
@@ -10,7 +10,7 @@ type Context = { method: string; path: string; secure: boolean };
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const secureCookies = strapi.config.get<boolean | undefined>('admin.auth.cookie.secure') === true;
-  return async (ctx: Context, next: () => Promise<unknown>) => {
+  return async (ctx: RequestContext, next: Next) => {
     if (secureCookies && !ctx.secure && ctx.method === 'POST' && ctx.path.toLowerCase().startsWith('/admin/')) {
       throw new errors.ForbiddenError('The admin is served over HTTPS only: reach it through the TLS proxy (the server needs PROXY=true behind it)');
     }

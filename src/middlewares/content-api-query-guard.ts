@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { assertReadQueryWithinLimits, DEFAULT_QUERY_LIMITS, type ModelLike, type QueryLimits, type ReadQuery } from '../lib/query-limits';
 import { matchedRoutePaths } from '../lib/route-match';
+import type { Next, RequestContext } from '../common/http';
 
-type Context = { method: string; path: string; query: ReadQuery };
 type Schema = { uid: string; info?: { pluralName?: string } };
 
 /**
@@ -24,7 +24,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     return uidByRoute;
   };
 
-  return async (ctx: Context, next: () => Promise<unknown>) => {
+  return async (ctx: RequestContext, next: Next) => {
     if (ctx.method !== 'GET' || !ctx.path.toLowerCase().startsWith(`${prefix}/`)) return next();
     const uid = matchedRoutePaths(strapi, ctx)
       .map((path) => routes().get(path))

@@ -1,9 +1,4 @@
-type Context = {
-  state: { route?: { info?: { type?: string } } };
-  get: (header: string) => string;
-  set: (header: string, value: string) => void;
-  response: { get: (header: string) => string };
-};
+import type { Next, RequestContext } from '../common/http';
 
 /**
  * Admin answers (citizens' personal data, drafts) and answers to authenticated content-API
@@ -11,7 +6,7 @@ type Context = {
  * keep them. Public reads are left to their own caching rules; a route that already chose one
  * (e.g. the CSV export) keeps it.
  */
-export default () => async (ctx: Context, next: () => Promise<unknown>) => {
+export default () => async (ctx: RequestContext, next: Next) => {
   await next();
   if (ctx.response.get('Cache-Control')) return;
   const adminRoute = ctx.state.route?.info?.type === 'admin';

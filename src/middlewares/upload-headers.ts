@@ -1,15 +1,8 @@
 import path from 'path';
 import type { Core } from '@strapi/strapi';
+import type { Next, RequestContext } from '../common/http';
 import { isInside, isUploadsPath, servedHeaders } from '../lib/uploads/served-headers';
 
-type Context = {
-  path: string;
-  body: unknown;
-  response: { type: string };
-  type: string;
-  set: (field: string, value: string) => void;
-  attachment: (filename?: string) => void;
-};
 
 /** The file a static-file response streams (koa-send sets the body to an fs.ReadStream), if any. */
 const streamedFile = (body: unknown): string | undefined => {
@@ -35,7 +28,7 @@ const decodedPath = (requestPath: string): string => {
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const uploadsDir = path.join(strapi.dirs.static.public, 'uploads');
 
-  return async (ctx: Context, next: () => Promise<unknown>) => {
+  return async (ctx: RequestContext, next: Next) => {
     await next();
     if (ctx.body == null) return;
     const file = streamedFile(ctx.body);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { assertSchema } from '../../lib/validation-error';
+import { parseOrThrow } from '../../common/errors';
 
 const dateTime = z.union([z.string(), z.date()]).nullish();
 
@@ -11,5 +11,6 @@ const windowSchema = z
   );
 
 /** Rejects a consultation window whose `closesAt` is not after its `opensAt` (after merging the stored values). */
-export const assertConsultationWindow = (window: { opensAt?: unknown; closesAt?: unknown }): void =>
-  assertSchema(windowSchema, window);
+export const assertConsultationWindow = (window: { opensAt?: unknown; closesAt?: unknown }): void => {
+  parseOrThrow(windowSchema, window);
+};

@@ -1,4 +1,4 @@
-import { errors } from '@strapi/utils';
+import { fieldError } from '../../common/errors';
 
 const blank = (value: unknown) => typeof value !== 'string' || value.trim() === '';
 
@@ -9,8 +9,5 @@ const blank = (value: unknown) => typeof value !== 'string' || value.trim() === 
 export const assertPolicySummary = (data: Record<string, unknown>, creating: boolean): void => {
   if (!creating && !('summary' in data)) return;
   if (!blank(data.summary)) return;
-  const message = 'summary is required: write the plain-language summary of the policy';
-  throw new errors.ValidationError(message, {
-    errors: [{ path: ['summary'], message, name: 'ValidationError' }],
-  });
+  throw fieldError('summary', 'summary is required: write the plain-language summary of the policy');
 };

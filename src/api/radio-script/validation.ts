@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { assertSchema } from '../../lib/validation-error';
+import { parseOrThrow } from '../../common/errors';
 
 const date = z.union([z.string(), z.date()]).nullish();
 
@@ -12,5 +12,6 @@ const broadcastSchema = z
   );
 
 /** A broadcast period may be a single day but never end before it starts (after merging stored values). */
-export const assertBroadcastWindow = (window: { broadcastFrom?: unknown; broadcastUntil?: unknown }): void =>
-  assertSchema(broadcastSchema, window);
+export const assertBroadcastWindow = (window: { broadcastFrom?: unknown; broadcastUntil?: unknown }): void => {
+  parseOrThrow(broadcastSchema, window);
+};

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { ZALO_SIGNATURE_HEADER } from '../constants';
 import { RAW_BODY_STATE_KEY } from '../middlewares/public-body';
 import { parseSignedZaloEvent } from '../zalo-validation';
+import { appService } from '../../../lib/app-services';
 
 type Ctx = {
   request: { body?: unknown };
@@ -18,6 +19,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       body: ctx.request.body,
       signature: ctx.get(ZALO_SIGNATURE_HEADER) || undefined,
     });
-    ctx.body = { data: await strapi.service('api::feedback.zalo').receive(event) };
+    ctx.body = { data: await appService(strapi, 'api::feedback.zalo').receive(event) };
   },
 });

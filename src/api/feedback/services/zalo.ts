@@ -5,6 +5,7 @@ import { isShortCode, normalizeShortCode } from '../../../lib/short-codes';
 import { CONTENT_MAX_LENGTH, CONTENT_MIN_LENGTH, ZALO_TEXT_EVENTS, type FeedbackTargetType } from '../constants';
 import { characterCount, cleanText } from '../text';
 import type { ZaloEvent } from '../zalo-validation';
+import { appService } from '../../../lib/app-services';
 
 export type ZaloOutcome =
   | { stored: true; trackingCode: string; duplicate: boolean }
@@ -43,7 +44,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const length = characterCount(content);
       if (length < CONTENT_MIN_LENGTH || length > CONTENT_MAX_LENGTH) return { stored: false, reason: 'invalid-content' };
       try {
-        const { created, receipt } = await strapi.service('api::feedback.intake').submit(
+        const { created, receipt } = await appService(strapi, 'api::feedback.intake').submit(
           {
             target,
             submitterType: 'citizen',

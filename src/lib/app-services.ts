@@ -1,0 +1,24 @@
+import type { Core } from '@strapi/strapi';
+import type consultationDraft from '../api/consultation-draft/services/consultation-draft';
+import type intake from '../api/feedback/services/intake';
+import type publicFeedback from '../api/feedback/services/public-feedback';
+import type zalo from '../api/feedback/services/zalo';
+import type radioScript from '../api/radio-script/services/radio-script';
+
+type Built<Factory> = Factory extends (...args: never[]) => infer Service ? Service : never;
+
+/** The app's own services that app code calls, by UID, as their factories build them. */
+type AppServices = {
+  'api::consultation-draft.consultation-draft': Built<typeof consultationDraft>;
+  'api::feedback.intake': Built<typeof intake>;
+  'api::feedback.public-feedback': Built<typeof publicFeedback>;
+  'api::feedback.zalo': Built<typeof zalo>;
+  'api::radio-script.radio-script': Built<typeof radioScript>;
+};
+
+/**
+ * An app service, typed. Strapi's registry types every app service as the generic `Core.Service`
+ * (no per-UID registry for `api::` services), so this one cast names what each UID holds.
+ */
+export const appService = <Uid extends keyof AppServices>(strapi: Core.Strapi, uid: Uid): AppServices[Uid] =>
+  strapi.service(uid) as unknown as AppServices[Uid];
