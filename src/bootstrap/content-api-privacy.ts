@@ -16,6 +16,7 @@ const UPLOAD_FILE_UID = 'plugin::upload.file';
  *   media library, which checks permissions instead, still sees it.
  */
 export const protectPrivateAttributes = (strapi: Core.Strapi): void => {
+  // Written to, not only read: `searchable` is an attribute option Strapi honours but does not type.
   const schemas = strapi.contentTypes as unknown as Record<string, Schema | undefined>;
   const related = schemas[UPLOAD_FILE_UID]?.attributes.related;
   if (related) related.private = true;

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
+import { schemaOf } from '../lib/schemas';
 
-type AttributeLike = { private?: boolean };
+type AttributeLike = { type: string; private?: boolean };
 type ModelLike = { attributes?: Record<string, AttributeLike> };
 
 /**
@@ -11,7 +12,7 @@ type ModelLike = { attributes?: Record<string, AttributeLike> };
  */
 export type FieldScope = 'all' | 'without-private';
 
-const modelOf = (strapi: Core.Strapi, uid: string) => strapi.contentTypes[uid as keyof typeof strapi.contentTypes] as unknown as ModelLike | undefined;
+const modelOf = (strapi: Core.Strapi, uid: string): ModelLike | undefined => schemaOf(strapi, uid);
 
 /** The attributes `uid`'s schema marks `private`. */
 export const privateAttributes = (strapi: Core.Strapi, uid: string): string[] =>

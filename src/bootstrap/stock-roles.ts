@@ -9,6 +9,7 @@ import {
   RADIO_SCRIPT_UID,
 } from '../common/uids';
 import { permissionFields, type FieldScope } from './permission-fields';
+import { schemaOf } from '../lib/schemas';
 
 /**
  * Bump when the shape below changes: every database then gets the new shape once, at its next
@@ -84,8 +85,8 @@ const localeCodes = async (strapi: Core.Strapi): Promise<string[]> =>
   strapi.plugin('i18n') ? ((await strapi.plugin('i18n').service('locales').find()) as Array<{ code: string }>).map((locale) => locale.code) : [];
 
 const isLocalized = (strapi: Core.Strapi, uid: string): boolean => {
-  const model = strapi.contentTypes[uid as keyof typeof strapi.contentTypes] as unknown as { pluginOptions?: { i18n?: { localized?: boolean } } };
-  return Boolean(strapi.plugin('i18n')) && model?.pluginOptions?.i18n?.localized === true;
+  const options = schemaOf(strapi, uid)?.pluginOptions as { i18n?: { localized?: boolean } } | undefined;
+  return Boolean(strapi.plugin('i18n')) && options?.i18n?.localized === true;
 };
 
 /**

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { serviceUnavailableError } from '../common/errors';
 import { assertReadQueryWithinLimits, DEFAULT_QUERY_LIMITS, type ModelLike, type QueryLimits, type ReadQuery } from '../lib/query-limits';
+import { schemaOf } from '../lib/schemas';
 
 type ReadContext = { uid: string; action: string; params: ReadQuery };
 type RequestState = { state?: { route?: { info?: { type?: string } } } };
@@ -42,8 +43,9 @@ const withStatementTimeout = async (strapi: Core.Strapi, ms: number, run: () => 
  */
 export const registerContentApiReadGuard = (strapi: Core.Strapi): void => {
   const limits = (): QueryLimits => ({ ...DEFAULT_QUERY_LIMITS, ...strapi.config.get<Partial<QueryLimits>>('security.queryLimits', {}) });
-  const getModel = (uid: string) => strapi.getModel(uid as never) as unknown as ModelLike | undefined;
+  const getModel = (uid: string): ModelLike | undefined => schemaOf(strapi, uid);
   strapi.documents.use(async (context, next) => {
+    // Strapi types `params` per UID and action, a union the guard does not need narrowed: it reads only the query keys.
     const { uid, action, params } = context as unknown as ReadContext;
     if (!READ_ACTIONS.has(action) || !isContentApiRequest(strapi)) return next();
     assertReadQueryWithinLimits(getModel, uid, params ?? {}, limits());

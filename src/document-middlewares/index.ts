@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { contentTypes } from '@strapi/utils';
 import { assertConsultationWindow } from '../api/consultation-draft/validation';
 import { applyFeedbackRules } from '../api/feedback/document-rules';
@@ -9,7 +9,7 @@ import { CONSULTATION_DRAFT_UID, FEEDBACK_UID, POLICY_UID, RADIO_SCRIPT_UID } fr
 import { assignShortCode } from '../lib/short-codes';
 
 type Data = Record<string, unknown>;
-type WriteContext = { uid: string; action: string; params: { documentId?: string; locale?: string; data?: Data } };
+type WriteContext = { uid: UID.ContentType; action: string; params: { documentId?: string; locale?: string; data?: Data } };
 type StageChange = { id?: number; stage: string; changedAt: string | Date; note?: string | null };
 
 const WRITE_ACTIONS = new Set(['create', 'update']);
@@ -21,14 +21,14 @@ const DEFAULT_POLICY_STAGE = 'proposal';
  */
 const currentDraft = async (
   strapi: Core.Strapi,
-  uid: string,
+  uid: UID.ContentType,
   documentId: string | undefined,
   { locale, populate }: { locale?: string; populate?: string[] } = {},
 ) => {
   if (!documentId) return null;
-  const draftsOnly = contentTypes.hasDraftAndPublish(strapi.getModel(uid as never)) ? { publishedAt: null } : {};
+  const draftsOnly = contentTypes.hasDraftAndPublish(strapi.getModel(uid)) ? { publishedAt: null } : {};
   const rows = (await strapi.db
-    .query(uid as never)
+    .query(uid)
     .findMany({ where: { documentId, ...draftsOnly }, populate })) as Data[];
   return rows.find((row) => row.locale === locale) ?? rows[0] ?? null;
 };
@@ -88,6 +88,7 @@ const prepareRadioScript = async (strapi: Core.Strapi, ctx: WriteContext, data: 
  */
 export const registerDocumentMiddlewares = (strapi: Core.Strapi): void => {
   strapi.documents.use(async (context, next) => {
+    // Strapi types `params` per UID and action, a union no single write rule can narrow; the rules read only `data`, `documentId` and `locale`.
     const ctx = context as unknown as WriteContext;
     const data = ctx.params?.data;
     if (!WRITE_ACTIONS.has(ctx.action) || !data) return next();

@@ -2,11 +2,10 @@ import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { parse, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import type { Middleware, RequestContext } from '../common/http';
+import { matchedRoutePaths } from '../lib/route-match';
 import { documentShapeError } from './document-shape';
 import { graphqlLimits } from './limits';
 
-type Layer = { path: string | RegExp };
-type Router = { match: (path: string, method: string) => { pathAndMethod: Layer[] } };
 /** The answer to a refused document, kept small: no reference to its syntax tree. */
 type Refusal = { status: number; body: { errors: GraphQLFormattedError[] } };
 
@@ -49,7 +48,7 @@ export const createDocumentGuard = (strapi: Core.Strapi): Middleware => {
   const parseBody = bodyParserConfig === false ? undefined : koaBodyParser(bodyParserConfig === true ? undefined : bodyParserConfig);
 
   const isGraphqlRoute = (ctx: RequestContext) =>
-    endpoint !== undefined && (strapi.server.router as unknown as Router).match(ctx.path, ctx.method).pathAndMethod.some((layer) => layer.path === endpoint);
+    endpoint !== undefined && matchedRoutePaths(strapi, ctx).includes(endpoint);
 
   const refusalOf = (query: string): Refusal | null => {
     const limits = graphqlLimits(strapi);

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { contentTypeSchemas } from '../lib/schemas';
 
 type ContentTypeLike = { kind?: string };
 type Naming = Record<'getFindOneQueryName' | 'getFindQueryName' | 'getFindConnectionQueryName', (contentType: ContentTypeLike) => string>;
@@ -11,7 +12,7 @@ type Naming = Record<'getFindOneQueryName' | 'getFindQueryName' | 'getFindConnec
  */
 const contentTypeQueries = (strapi: Core.Strapi): string[] => {
   const naming = strapi.plugin('graphql').service('utils').naming as Naming;
-  return Object.values(strapi.contentTypes as unknown as Record<string, ContentTypeLike>).flatMap((contentType) =>
+  return contentTypeSchemas(strapi).flatMap((contentType) =>
     contentType.kind === 'singleType'
       ? [naming.getFindOneQueryName(contentType)]
       : [naming.getFindOneQueryName(contentType), naming.getFindQueryName(contentType), naming.getFindConnectionQueryName(contentType)],

@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { errors, pagination, policy } from '@strapi/utils';
 import { getVariableValues, type OperationDefinitionNode } from 'graphql';
 import { assertReadQueryWithinLimits, DEFAULT_QUERY_LIMITS, type ModelLike, type QueryLimits } from '../lib/query-limits';
+import { schemaOf } from '../lib/schemas';
 import { graphqlLimits } from './limits';
 import { analyseOperation, type FilterSite, type OperationAnalysis, type PublicationSite } from './operation-analysis';
 import { forbidden, overLimit } from './request-errors';
@@ -76,7 +77,7 @@ export const createRequestGuard = (strapi: Core.Strapi): ApolloServerPlugin<Stra
   const assertFilters = (site: FilterSite, limits: QueryLimits) => {
     const uid = uidOfFiltersType(site.filtersType);
     if (!uid) return;
-    const getModel = (modelUid: string) => strapi.getModel(modelUid as never) as unknown as ModelLike | undefined;
+    const getModel = (modelUid: string): ModelLike | undefined => schemaOf(strapi, modelUid);
     try {
       assertReadQueryWithinLimits(getModel, uid, { filters: site.args.filters, sort: site.args.sort }, limits, '');
     } catch (error) {

@@ -1,8 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
+/** A route of @koa/router, which ships without types: the two fields read here. */
 type Layer = { path: string; methods: string[] };
-type MatchResult = { pathAndMethod: Layer[] };
-type MatchingRouter = { match: (path: string, method: string) => MatchResult };
 
 /**
  * The route patterns (e.g. `/api/feedbacks`) that will serve this request, as the router matches
@@ -10,7 +9,7 @@ type MatchingRouter = { match: (path: string, method: string) => MatchResult };
  * router; comparing `ctx.path` with a string would let `/api/FEEDBACKS/` slip past them.
  */
 export const matchedRoutePaths = (strapi: Core.Strapi, ctx: { path: string; method: string }): string[] =>
-  (strapi.server.router as unknown as MatchingRouter)
+  strapi.server.router
     .match(ctx.path, ctx.method)
-    .pathAndMethod.filter((layer) => layer.methods.length > 0)
-    .map((layer) => layer.path);
+    .pathAndMethod.filter((layer: Layer) => layer.methods.length > 0)
+    .map((layer: Layer) => layer.path);

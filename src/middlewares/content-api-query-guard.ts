@@ -2,8 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { assertReadQueryWithinLimits, DEFAULT_QUERY_LIMITS, type ModelLike, type QueryLimits, type ReadQuery } from '../lib/query-limits';
 import { matchedRoutePaths } from '../lib/route-match';
 import type { Next, RequestContext } from '../common/http';
-
-type Schema = { uid: string; info?: { pluralName?: string } };
+import { contentTypeSchemas, schemaOf } from '../lib/schemas';
 
 /**
  * Checks the query string of a content-API read against the query limits before Strapi's own
@@ -13,11 +12,11 @@ type Schema = { uid: string; info?: { pluralName?: string } };
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const prefix = strapi.config.get<string>('api.rest.prefix', '/api');
-  const getModel = (uid: string) => strapi.getModel(uid as never) as unknown as ModelLike | undefined;
+  const getModel = (uid: string): ModelLike | undefined => schemaOf(strapi, uid);
   let uidByRoute: Map<string, string> | undefined;
   const routes = () => {
     uidByRoute ??= new Map(
-      Object.values(strapi.contentTypes as unknown as Record<string, Schema>)
+      contentTypeSchemas(strapi)
         .filter((schema) => schema.uid.startsWith('api::') && schema.info?.pluralName)
         .flatMap((schema) => [`${prefix}/${schema.info?.pluralName}`, `${prefix}/${schema.info?.pluralName}/:id`].map((path) => [path, schema.uid] as const)),
     );

@@ -56,6 +56,7 @@ export const guardUploadService = <T extends UploadService>(service: T): T => {
     if (typeof original !== 'function') continue;
     guarded[name] = async (...args: unknown[]) => {
       await check(args);
+      // Passed through untouched: the arguments are the caller's, typed by the upload service itself.
       return (original as ServiceMethod)(...(args as never[]));
     };
   }

@@ -26,6 +26,7 @@ export default factories.createCoreService(CONSULTATION_DRAFT_UID, ({ strapi }) 
       const window = 'opensAt' in entry ? (entry as Window) : windows.get(entry.id as number);
       return { ...entry, consultationStatus: consultationStatus(window?.opensAt, window?.closesAt, now) };
     });
+    // T is the caller's entry shape; the spread keeps it and only adds `consultationStatus`.
     return (Array.isArray(data) ? withStatus : withStatus[0]) as unknown as T;
   },
 }));

@@ -60,6 +60,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const create = async (data: Record<string, unknown>): Promise<StoredReceipt> => {
     for (let attempt = 1; ; attempt += 1) {
       try {
+        // `data` was validated by the zod intake schema; Strapi's generated create input cannot be reached from a record type.
         return (await strapi.documents(FEEDBACK_UID).create({ data: { ...data, trackingCode: generateTrackingCode() } } as never)) as unknown as StoredReceipt;
       } catch (error) {
         // Two codes out of 6.6·10^11 met: draw again rather than fail the citizen.

@@ -93,6 +93,7 @@ export default factories.createCoreService(RADIO_SCRIPT_UID, ({ strapi }) => {
       const hash = sourceHash(source);
       const existing = await scripts().findOne({ where: { sourceHash: hash, policy: { documentId: policyDocumentId } } });
       if (existing) return null;
+      // The generated input type wants a relation object for `policy`; the document service also takes a documentId.
       const created = (await strapi.documents(RADIO_SCRIPT_UID).create({
         data: {
           policy: policyDocumentId,
