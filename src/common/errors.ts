@@ -73,7 +73,9 @@ export const validationError = (issues: readonly Issue[]): errors.ValidationErro
     name: 'ValidationError',
   }));
   const first = list[0] ?? { path: [], message: 'Invalid input' };
-  const where = first.path.length > 0 ? `${first.path.join('.')}: ` : '';
+  const field = first.path.join('.');
+  // A message that already starts with its field ("closesAt must be after opensAt") is not prefixed twice.
+  const where = field && !first.message.startsWith(field) ? `${field}: ` : '';
   const more = list.length > 1 ? ` (and ${list.length - 1} more error${list.length > 2 ? 's' : ''})` : '';
   return new errors.ValidationError(`${where}${first.message}${more}`, { errors: list });
 };
