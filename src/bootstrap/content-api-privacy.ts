@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
+import { UPLOAD_FILE_UID } from '../common/strapi-actions';
 
 type Attribute = { private?: boolean; searchable?: boolean };
 type Schema = { attributes: Record<string, Attribute> };
 
-const UPLOAD_FILE_UID = 'plugin::upload.file';
 
 /**
  * Schema adjustments, made at register time before the database models are built, so that the

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { FEEDBACK_UID } from '../common/uids';
+import { CONTENT_MANAGER } from '../common/strapi-actions';
 import { permissionFields, type FieldScope } from './permission-fields';
 
 type Grant = { action: string; subject?: string; fields?: FieldScope };
@@ -11,8 +12,8 @@ const ROLE_CODES = {
   leader: 'approval-workflow-leader',
 } as const;
 
-const CM_READ = 'plugin::content-manager.explorer.read';
-const CM_UPDATE = 'plugin::content-manager.explorer.update';
+const CM_READ = CONTENT_MANAGER.read;
+const CM_UPDATE = CONTENT_MANAGER.update;
 
 /**
  * What the editorial roles need from the other plugins: agencies' editors watch deliveries and

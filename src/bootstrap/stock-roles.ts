@@ -10,6 +10,7 @@ import {
 } from '../common/uids';
 import { permissionFields, type FieldScope } from './permission-fields';
 import { schemaOf } from '../lib/schemas';
+import { CONTENT_MANAGER, IS_CREATOR_CONDITION, MEDIA_LIBRARY } from '../common/strapi-actions';
 
 /**
  * Bump when the shape below changes: every database then gets the new shape once, at its next
@@ -20,21 +21,9 @@ export const STOCK_ROLES_VERSION = 1;
 /** Where the applied version is recorded (`strapi::core-store`, key `core_stock-admin-roles_version`). */
 export const STOCK_ROLES_STORE = { type: 'core', name: 'stock-admin-roles', key: 'version' } as const;
 
-const IS_CREATOR = 'admin::is-creator';
-
-const CM = {
-  create: 'plugin::content-manager.explorer.create',
-  read: 'plugin::content-manager.explorer.read',
-  update: 'plugin::content-manager.explorer.update',
-  delete: 'plugin::content-manager.explorer.delete',
-} as const;
-
-const MEDIA = {
-  read: 'plugin::upload.read',
-  upload: 'plugin::upload.assets.create',
-  download: 'plugin::upload.assets.download',
-  copyLink: 'plugin::upload.assets.copy-link',
-} as const;
+const CM = CONTENT_MANAGER;
+const MEDIA = MEDIA_LIBRARY;
+const IS_CREATOR = IS_CREATOR_CONDITION;
 
 type ContentGrant = { uids: string[]; actions: Array<keyof typeof CM>; fields: FieldScope; ownOnly?: boolean };
 type PluginGrant = { action: string; ownOnly?: boolean };
@@ -62,7 +51,7 @@ export const STOCK_ROLES: readonly StockRole[] = [
       { uids: EDITORIAL, actions: ['read'], fields: 'without-private' },
     ],
     // Uploads are appointment documents of focal points.
-    plugins: [{ action: MEDIA.read }, { action: MEDIA.upload }, { action: MEDIA.download }, { action: MEDIA.copyLink }],
+    plugins: [{ action: MEDIA.read }, { action: MEDIA.create }, { action: MEDIA.download }, { action: MEDIA.copyLink }],
   },
   {
     code: 'strapi-author',
@@ -75,7 +64,7 @@ export const STOCK_ROLES: readonly StockRole[] = [
       { uids: DIRECTORY, actions: ['read'], fields: 'without-private' },
     ],
     // As in Strapi's stock Author, the media library shows a contributor their own files only.
-    plugins: [{ action: MEDIA.read, ownOnly: true }, { action: MEDIA.upload }, { action: MEDIA.download }, { action: MEDIA.copyLink }],
+    plugins: [{ action: MEDIA.read, ownOnly: true }, { action: MEDIA.create }, { action: MEDIA.download }, { action: MEDIA.copyLink }],
   },
 ];
 

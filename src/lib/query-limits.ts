@@ -1,4 +1,5 @@
 import { errors } from '@strapi/utils';
+import { UPLOAD_FILE_UID } from '../common/strapi-actions';
 
 /**
  * The cost bounds of one content-API read. A filter through a to-many relation adds a join, and
@@ -78,7 +79,6 @@ const NULL_CHECKS = new Set(['null', 'notNull']);
 const LISTS = new Set(['in', 'notIn']);
 const OPERATORS = new Set([...COMPARISON, ...TEXT_ONLY, ...NULL_CHECKS, ...LISTS, 'between']);
 
-const UPLOAD_FILE_UID = 'plugin::upload.file';
 const RELATIONAL_TYPES = new Set(['relation', 'media', 'component', 'dynamiczone']);
 const INTEGER_TYPES = new Set(['integer', 'biginteger']);
 const NUMBER_TYPES = new Set(['integer', 'biginteger', 'float', 'decimal']);
