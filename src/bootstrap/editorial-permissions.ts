@@ -1,9 +1,9 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { FEEDBACK_UID } from '../common/uids';
 import { CONTENT_MANAGER } from '../common/strapi-actions';
 import { permissionFields, type FieldScope } from './permission-fields';
 
-type Grant = { action: string; subject?: string; fields?: FieldScope };
+type Grant = { action: string; subject?: UID.ContentType; fields?: FieldScope };
 
 /** Admin role codes created by the approval-workflow plugin (Biên tập viên, Người duyệt, Lãnh đạo). */
 const ROLE_CODES = {

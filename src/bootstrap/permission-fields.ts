@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { schemaOf } from '../lib/schemas';
 
 type AttributeLike = { type: string; private?: boolean };
@@ -15,13 +15,13 @@ export type FieldScope = 'all' | 'without-private';
 const modelOf = (strapi: Core.Strapi, uid: string): ModelLike | undefined => schemaOf(strapi, uid);
 
 /** The attributes `uid`'s schema marks `private`. */
-export const privateAttributes = (strapi: Core.Strapi, uid: string): string[] =>
+export const privateAttributes = (strapi: Core.Strapi, uid: UID.ContentType): string[] =>
   Object.entries(modelOf(strapi, uid)?.attributes ?? {})
     .filter(([, attribute]) => attribute.private === true)
     .map(([name]) => name);
 
 /** The field paths of a content-manager permission on `uid`, components expanded as Settings → Roles lists them. */
-export const permissionFields = (strapi: Core.Strapi, uid: string, scope: FieldScope): string[] => {
+export const permissionFields = (strapi: Core.Strapi, uid: UID.ContentType, scope: FieldScope): string[] => {
   const fields = strapi
     .service('admin::content-type')
     .getNestedFields(modelOf(strapi, uid), { components: strapi.components }) as string[];

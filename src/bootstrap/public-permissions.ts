@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import {
   AGENCY_UID,
   AUDIENCE_UID,
@@ -15,7 +15,7 @@ const PERMISSION_UID = 'plugin::users-permissions.permission';
 /** The app's content types whose public permissions are owned by code, not by hand in the admin. */
 const MANAGED_UIDS = [AGENCY_UID, FOCAL_POINT_UID, AUDIENCE_UID, POLICY_UID, CONSULTATION_DRAFT_UID, FEEDBACK_UID, RADIO_SCRIPT_UID];
 
-const readOnly = (uid: string) => [`${uid}.find`, `${uid}.findOne`];
+const readOnly = (uid: UID.ContentType) => [`${uid}.find`, `${uid}.findOne`];
 
 /** Every public (unauthenticated) content-API action; anything else on a managed type is revoked at boot. */
 export const PUBLIC_ACTIONS: readonly string[] = [

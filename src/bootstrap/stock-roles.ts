@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import {
   AGENCY_UID,
@@ -25,7 +25,7 @@ const CM = CONTENT_MANAGER;
 const MEDIA = MEDIA_LIBRARY;
 const IS_CREATOR = IS_CREATOR_CONDITION;
 
-type ContentGrant = { uids: string[]; actions: Array<keyof typeof CM>; fields: FieldScope; ownOnly?: boolean };
+type ContentGrant = { uids: UID.ContentType[]; actions: Array<keyof typeof CM>; fields: FieldScope; ownOnly?: boolean };
 type PluginGrant = { action: string; ownOnly?: boolean };
 type StockRole = { code: string; name: string; description: string; content: ContentGrant[]; plugins: PluginGrant[] };
 
@@ -73,7 +73,7 @@ type PermissionInput = { action: string; subject?: string; properties?: Record<s
 const localeCodes = async (strapi: Core.Strapi): Promise<string[]> =>
   strapi.plugin('i18n') ? ((await strapi.plugin('i18n').service('locales').find()) as Array<{ code: string }>).map((locale) => locale.code) : [];
 
-const isLocalized = (strapi: Core.Strapi, uid: string): boolean => {
+const isLocalized = (strapi: Core.Strapi, uid: UID.ContentType): boolean => {
   const options = schemaOf(strapi, uid)?.pluginOptions as { i18n?: { localized?: boolean } } | undefined;
   return Boolean(strapi.plugin('i18n')) && options?.i18n?.localized === true;
 };
