@@ -3,17 +3,12 @@ import { ZALO_SIGNATURE_HEADER } from '../constants';
 import { RAW_BODY_STATE_KEY } from '../middlewares/public-body';
 import { parseSignedZaloEvent } from '../zalo-validation';
 import { appService } from '../../../lib/app-services';
+import type { RequestContext } from '../../../common/http';
 
-type Ctx = {
-  request: { body?: unknown };
-  state: Record<string, unknown>;
-  get: (header: string) => string;
-  body: unknown;
-};
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** `POST /api/zalo/webhook`: 401 unless signed and fresh; otherwise 200 whatever the message (Zalo retries non-2xx). */
-  async receive(ctx: Ctx) {
+  async receive(ctx: RequestContext) {
     const event = parseSignedZaloEvent(strapi, {
       rawBody: ctx.state[RAW_BODY_STATE_KEY],
       body: ctx.request.body,
