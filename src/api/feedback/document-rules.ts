@@ -13,7 +13,7 @@ import { assertSingleTarget } from './validation';
 type Data = Record<string, unknown>;
 type WriteContext = { action: string; params: { documentId?: string; data?: Data } };
 type HistoryEntry = { id?: number; status: ModerationStatus; changedAt: string; changedBy?: string | null; note?: string | null };
-type StoredFeedback = {
+type StoredFeedback = Record<string, unknown> & {
   id: number;
   moderationStatus: ModerationStatus;
   trackingCode?: string | null;
@@ -22,8 +22,8 @@ type StoredFeedback = {
   source?: string | null;
   respondingAgency?: { id: number } | null;
   statusHistory?: HistoryEntry[];
-  consultationDraft?: { id: number } | null;
-  policy?: { id: number } | null;
+  consultationDraft?: { id: number; documentId: string } | null;
+  policy?: { id: number; documentId: string } | null;
 };
 type Credentials = { id?: number | string };
 
@@ -87,23 +87,67 @@ const loadFeedback = async (strapi: Core.Strapi, documentId: string | undefined)
   documentId
     ? ((await strapi.db.query(FEEDBACK_UID).findOne({
         where: { documentId },
-        populate: { respondingAgency: { select: ['id'] }, consultationDraft: { select: ['id'] }, policy: { select: ['id'] }, statusHistory: true },
+        populate: { respondingAgency: { select: ['id'] }, consultationDraft: { select: ['id', 'documentId'] }, policy: { select: ['id', 'documentId'] }, statusHistory: true },
       })) as StoredFeedback | null)
     : null;
 
-/** A feedback is about exactly one thing, whatever the write changes of its two targets. */
-const checkTarget = (data: Data, existing: StoredFeedback | null) => {
-  const draftIntent = relationIntent(data, 'consultationDraft');
-  const policyIntent = relationIntent(data, 'policy');
-  if (existing && draftIntent === 'unchanged' && policyIntent === 'unchanged') return;
-  const resolve = (intent: string, stored: unknown) => (intent === 'unchanged' ? Boolean(stored) : intent === 'set');
-  assertSingleTarget(resolve(draftIntent, existing?.consultationDraft), resolve(policyIntent, existing?.policy));
+/** A new feedback is about exactly one thing. */
+const checkTarget = (data: Data) => {
+  assertSingleTarget(relationIntent(data, 'consultationDraft') === 'set', relationIntent(data, 'policy') === 'set');
+};
+
+/**
+ * What the citizen submitted, and what the server derived from the submission. Agencies add a
+ * response, a moderation status and a responding agency; they never change what was said, who
+ * said it, whether it may be published, or where it came from. (`category` stays editable: agencies
+ * refile a comment the citizen put under the wrong heading.)
+ */
+const SUBMITTED_FIELDS = ['content', 'fullName', 'organizationName', 'email', 'phone', 'publicConsent', 'submitterType', 'source', 'trackingCode', 'dedupeKey', 'zaloUserId'] as const;
+const SUBMITTED_TARGETS = ['consultationDraft', 'policy'] as const;
+
+/** A value as stored: a form's empty string is an absent value, and consent is given only by `true`. */
+const asStored = (field: string, value: unknown) => {
+  if (field === 'publicConsent') return value === true;
+  return value === undefined || value === '' ? null : value;
+};
+
+/** The one document a to-one relation input names, when it names exactly one (documentId or id). */
+const namedTarget = (value: unknown): string | number | null | undefined => {
+  if (value === null || value === '') return null;
+  if (typeof value === 'string' || typeof value === 'number') return value;
+  const single = (list: unknown) => (Array.isArray(list) && list.length === 1 ? namedTarget(list[0]) : undefined);
+  if (Array.isArray(value)) return value.length === 0 ? null : single(value);
+  if (typeof value !== 'object') return undefined;
+  const ops = value as Record<string, unknown>;
+  if ('set' in ops) return Array.isArray(ops.set) && ops.set.length === 0 ? null : single(ops.set);
+  if ('connect' in ops && Array.isArray(ops.connect) && ops.connect.length > 0) return single(ops.connect);
+  if ('disconnect' in ops && Array.isArray(ops.disconnect) && ops.disconnect.length > 0) return null;
+  return (ops.documentId as string | undefined) ?? (ops.id as number | undefined);
+};
+
+const sameTarget = (data: Data, key: (typeof SUBMITTED_TARGETS)[number], stored: StoredFeedback[typeof key]) => {
+  if (relationIntent(data, key) === 'unchanged') return true;
+  const named = namedTarget(data[key]);
+  if (named === null) return !stored;
+  return Boolean(stored) && (named === stored?.documentId || Number(named) === stored?.id);
+};
+
+/** Refuses any write that would change what the citizen submitted (unchanged values sent back by a form pass). */
+const assertSubmissionUnchanged = (existing: StoredFeedback, data: Data) => {
+  for (const field of SUBMITTED_FIELDS) {
+    if (field in data && asStored(field, data[field]) !== asStored(field, existing[field])) {
+      throw fieldError(field, `${field} cannot be changed: it is part of what the citizen submitted`);
+    }
+  }
+  for (const key of SUBMITTED_TARGETS) {
+    if (!sameTarget(data, key, existing[key])) {
+      throw fieldError(key, `${key} cannot be changed: feedback stays on what the citizen commented on`);
+    }
+  }
 };
 
 const onUpdate = (strapi: Core.Strapi, existing: StoredFeedback, data: Data) => {
-  if ('trackingCode' in data && data.trackingCode !== existing.trackingCode) {
-    throw fieldError('trackingCode', 'trackingCode cannot be changed: the submitter already holds it');
-  }
+  assertSubmissionUnchanged(existing, data);
 
   const from = existing.moderationStatus;
   const to = 'moderationStatus' in data ? requireStatus(data.moderationStatus) : from;
@@ -131,14 +175,17 @@ const onUpdate = (strapi: Core.Strapi, existing: StoredFeedback, data: Data) => 
 
 /**
  * The feedback's rules on every write path (admin panel, content-manager API, REST, document
- * service): one target, clean text, moderation transitions and what each status needs, the
+ * service): one target, fixed once submitted, clean text, moderation transitions and what each status needs, the
  * server-written history, tracking code and answer deadline.
  */
 export const applyFeedbackRules = async (strapi: Core.Strapi, ctx: WriteContext, data: Data): Promise<void> => {
   const existing = ctx.action === 'update' ? await loadFeedback(strapi, ctx.params.documentId) : null;
   if (ctx.action === 'update' && !existing) return;
-  checkTarget(data, existing);
   cleanFeedbackText(data);
-  if (existing) onUpdate(strapi, existing, data);
-  else onCreate(strapi, data);
+  if (existing) {
+    onUpdate(strapi, existing, data);
+  } else {
+    checkTarget(data);
+    onCreate(strapi, data);
+  }
 };
