@@ -14,6 +14,7 @@ import { seedSuperAdmin } from './bootstrap/seed-admin';
 import { applyStockRoles } from './bootstrap/stock-roles';
 import { registerDocumentMiddlewares } from './document-middlewares';
 import { registerContentApiReadGuard } from './document-middlewares/content-api-reads';
+import { registerPolicyWithdrawal } from './document-middlewares/policy-withdrawal';
 import { registerConsultationStatusField } from './graphql/consultation-status';
 import { registerGraphqlPublishedOnly } from './graphql/published-only';
 import { registerGraphqlRequestGuard } from './graphql/request-guard';
@@ -30,6 +31,7 @@ export default {
     fixCoreAdminControllers(strapi);
     registerGraphqlMeNeedsUser(strapi);
     registerDocumentMiddlewares(strapi);
+    registerPolicyWithdrawal(strapi);
     registerContentApiReadGuard(strapi);
     protectPrivateAttributes(strapi);
     registerConsultationStatusField(strapi);
