@@ -80,17 +80,20 @@ describe('a feedback targets exactly one of consultationDraft or policy', () => 
     expectValidationError(response, /not both/);
   });
 
-  it('accepts one target, then refuses an edit that adds the second', async () => {
+  it('accepts one target, then refuses an edit that adds a second one or moves it: the target is what the citizen commented on', async () => {
     const created = await admin.post(`${CM}/${FEEDBACK}`).send({ ...feedback, policy: { connect: [{ documentId: policyId }] } });
     expect(created.status).toBe(201);
     const edited = await admin
       .put(`${CM}/${FEEDBACK}/${created.body.data.documentId}`)
       .send({ consultationDraft: { connect: [{ documentId: draftId }] } });
-    expectValidationError(edited, /not both/);
+    expectValidationError(edited, /consultationDraft cannot be changed/);
     const moved = await admin
       .put(`${CM}/${FEEDBACK}/${created.body.data.documentId}`)
       .send({ consultationDraft: { connect: [{ documentId: draftId }] }, policy: { disconnect: [{ documentId: policyId }] } });
-    expect(moved.status).toBe(200);
+    expectValidationError(moved, /cannot be changed/);
+    const stored = await app.strapi.documents(FEEDBACK).findOne({ documentId: created.body.data.documentId, populate: ['policy', 'consultationDraft'] });
+    expect(stored?.policy?.documentId).toBe(policyId);
+    expect(stored?.consultationDraft).toBeNull();
   });
 });
 
