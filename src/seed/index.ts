@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, Data } from '@strapi/strapi';
 import { runTrusted } from '../lib/trusted';
 import { AGENCY_UID, AUDIENCE_UID, CONSULTATION_DRAFT_UID, FEEDBACK_UID, FOCAL_POINT_UID, POLICY_UID } from '../common/uids';
 import { AGENCIES } from './data/agencies';
@@ -15,10 +15,10 @@ const FEEDBACK_RESPONSE_DAYS = 15;
 export type SeedSummary = Record<'agencies' | 'focalPoints' | 'audiences' | 'policies' | 'consultationDrafts' | 'feedback', number>;
 
 type Documents = ReturnType<Core.Strapi['documents']>;
-type Doc = { documentId: string; id: number };
+type Doc = { documentId: string; id: Data.ID };
 
 const paragraphsToBlocks = (paragraphs: string[]) =>
-  paragraphs.map((text) => ({ type: 'paragraph', children: [{ type: 'text', text }] }));
+  paragraphs.map((text) => ({ type: 'paragraph' as const, children: [{ type: 'text' as const, text }] }));
 
 const daysFromNow = (days: number, now: Date) => new Date(now.getTime() + days * DAY_MS);
 
@@ -42,7 +42,7 @@ const seedEach = async <T>(
 };
 
 const findOne = async (documents: Documents, filters: Record<string, unknown>, params: Record<string, unknown> = {}) =>
-  ((await documents.findFirst({ filters, ...params } as never)) as Doc | null) ?? null;
+  (await documents.findFirst({ filters, ...params })) ?? null;
 
 /**
  * Loads the Vietnamese-language demo of a province modelled on Lao Cai. Idempotent: every item is
@@ -68,8 +68,8 @@ const loadDemo = async (strapi: Core.Strapi, now: Date): Promise<SeedSummary> =>
       const doc = (await agencies.create({
         locale: 'vi',
         data: { name: agency.name, code: agency.code, kind: agency.kind, active: true, ...(parent ? { parent } : {}) },
-      } as never)) as Doc;
-      await agencies.update({ documentId: doc.documentId, locale: 'en', data: { name: agency.nameEn } } as never);
+      }));
+      await agencies.update({ documentId: doc.documentId, locale: 'en', data: { name: agency.nameEn } });
       return doc;
     },
   );
@@ -96,15 +96,15 @@ const loadDemo = async (strapi: Core.Strapi, now: Date): Promise<SeedSummary> =>
           appointedAt: person.appointedAt,
           active: true,
         },
-      } as never) as Promise<Doc>,
+      }),
   );
 
   const audienceResult = await seedEach(
     AUDIENCES,
     (audience) => findOne(audiences, { slug: audience.slug }, { locale: 'vi' }),
     async (audience) => {
-      const doc = (await audiences.create({ locale: 'vi', data: { name: audience.name, slug: audience.slug } } as never)) as Doc;
-      await audiences.update({ documentId: doc.documentId, locale: 'en', data: { name: audience.nameEn, slug: audience.slug } } as never);
+      const doc = (await audiences.create({ locale: 'vi', data: { name: audience.name, slug: audience.slug } }));
+      await audiences.update({ documentId: doc.documentId, locale: 'en', data: { name: audience.nameEn, slug: audience.slug } });
       return doc;
     },
   );
@@ -127,13 +127,13 @@ const loadDemo = async (strapi: Core.Strapi, now: Date): Promise<SeedSummary> =>
         stageHistory: history,
         issuer: policy.issuer,
         leadAgency: agencyId(policy.leadAgency),
-        audiences: policy.audiences.map((slug) => audienceIds.get(slug)).filter(Boolean),
+        audiences: policy.audiences.map((slug) => audienceIds.get(slug)).filter((id): id is string => id !== undefined),
         affectsPeopleAndBusinesses: policy.affectsPeopleAndBusinesses,
         largeSocialImpact: policy.largeSocialImpact,
         issuedAt: policy.issuedAt,
         effectiveFrom: policy.effectiveFrom,
       },
-    } as never)) as Doc;
+    }));
     if (policy.en) {
       await policies.update({
         documentId: doc.documentId,
@@ -144,11 +144,11 @@ const loadDemo = async (strapi: Core.Strapi, now: Date): Promise<SeedSummary> =>
           summary: policy.en.summary,
           body: paragraphsToBlocks(policy.en.paragraphs),
         },
-      } as never);
+      });
     }
     if (!policy.unpublished) {
-      await policies.publish({ documentId: doc.documentId, locale: 'vi' } as never);
-      if (policy.en) await policies.publish({ documentId: doc.documentId, locale: 'en' } as never);
+      await policies.publish({ documentId: doc.documentId, locale: 'vi' });
+      if (policy.en) await policies.publish({ documentId: doc.documentId, locale: 'en' });
     }
     return doc;
   };
@@ -158,6 +158,11 @@ const loadDemo = async (strapi: Core.Strapi, now: Date): Promise<SeedSummary> =>
     createPolicy,
   );
   const policyIds = new Map([...policyResult.ids].map(([policy, id]) => [policy.slug, id]));
+  const policyId = (slug: string) => {
+    const id = policyIds.get(slug);
+    if (!id) throw new Error(`seed: unknown policy ${slug}`);
+    return id;
+  };
 
   const draftResult = await seedEach(
     CONSULTATION_DRAFTS,
@@ -167,7 +172,7 @@ const loadDemo = async (strapi: Core.Strapi, now: Date): Promise<SeedSummary> =>
         locale: 'vi',
         data: {
           title: draft.title,
-          policy: policyIds.get(draft.policy),
+          policy: policyId(draft.policy),
           version: draft.version,
           summary: draft.summary,
           opensAt: daysFromNow(draft.opensInDays, now).toISOString(),
@@ -175,8 +180,8 @@ const loadDemo = async (strapi: Core.Strapi, now: Date): Promise<SeedSummary> =>
           questions: draft.questions.map((text) => ({ text })),
           responseReport: draft.responseReport,
         },
-      } as never)) as Doc;
-      if (!draft.unpublished) await drafts.publish({ documentId: doc.documentId, locale: 'vi' } as never);
+      }));
+      if (!draft.unpublished) await drafts.publish({ documentId: doc.documentId, locale: 'vi' });
       return doc;
     },
   );
@@ -209,7 +214,7 @@ const loadDemo = async (strapi: Core.Strapi, now: Date): Promise<SeedSummary> =>
           publicConsent: item.publicConsent,
           source: item.source,
         },
-      } as never)) as Doc;
+      }));
       // The demo needs feedback that arrived in the past (overdue lists, KPIs): backdate the row.
       await strapi.db.query(FEEDBACK_UID).update({ where: { id: doc.id }, data: { createdAt: receivedAt } });
       return doc;
