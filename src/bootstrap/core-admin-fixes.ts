@@ -1,8 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import type { RequestContext as Context } from '../common/http';
 
-type Ability = { can: (action: string) => boolean };
-type Context = { request: { body?: unknown }; params: Record<string, string>; state: { userAbility?: Ability } };
 type Action = (this: unknown, ctx: Context, ...rest: unknown[]) => unknown;
 type Controller = Record<string, Action>;
 
@@ -41,25 +40,13 @@ const componentLayoutNeedsItsPermission = (strapi: Core.Strapi) =>
     },
   }));
 
-/** `POST /admin/permissions/check` without a `permissions` array crashed on `undefined` (500). */
-const permissionCheckNeedsPermissions = (strapi: Core.Strapi) =>
-  patch(strapi, 'admin::permission', (original) => ({
-    async check(this: unknown, ctx: Context) {
-      if (!isObject(ctx.request.body) || !Array.isArray(ctx.request.body.permissions)) {
-        throw new errors.ValidationError('permissions must be an array');
-      }
-      return original.check.call(this, ctx);
-    },
-  }));
-
-/** The homepage layout is checked with zod, whose error Strapi does not translate (500). */
-const homepageLayoutNeedsWidgets = (strapi: Core.Strapi) =>
-  patch(strapi, 'admin::homepage', (original) => ({
-    async updateHomepageLayout(this: unknown, ctx: Context) {
-      if (!isObject(ctx.request.body) || !Array.isArray(ctx.request.body.widgets)) {
-        throw new errors.ValidationError('widgets must be an array');
-      }
-      return original.updateHomepageLayout.call(this, ctx);
+/** Strapi's action reads `body[field]` as an array without checking it: anything else was a 500. */
+const bodyNeedsArray = (strapi: Core.Strapi, uid: string, action: string, field: string) =>
+  patch(strapi, uid, (original) => ({
+    async [action](this: unknown, ctx: Context) {
+      const body: unknown = ctx.request.body;
+      if (!isObject(body) || !Array.isArray(body[field])) throw new errors.ValidationError(`${field} must be an array`);
+      return original[action].call(this, ctx);
     },
   }));
 
@@ -95,8 +82,10 @@ const noTrialCountdownWithoutLicence = (strapi: Core.Strapi) =>
 export const fixCoreAdminControllers = (strapi: Core.Strapi): void => {
   relationsForbiddenIs403(strapi);
   componentLayoutNeedsItsPermission(strapi);
-  permissionCheckNeedsPermissions(strapi);
-  homepageLayoutNeedsWidgets(strapi);
+  // `POST /admin/permissions/check` without `permissions` crashed on `undefined`.
+  bodyNeedsArray(strapi, 'admin::permission', 'check', 'permissions');
+  // The homepage layout is checked with zod, whose error Strapi does not translate.
+  bodyNeedsArray(strapi, 'admin::homepage', 'updateHomepageLayout', 'widgets');
   unknownWebhookIs404(strapi);
   noTrialCountdownWithoutLicence(strapi);
 };

@@ -12,6 +12,8 @@ export type RequestState = {
   user?: { id: number | string; [key: string]: unknown };
   auth?: { strategy?: { name?: string }; credentials?: unknown };
   isAuthenticated?: boolean;
+  /** The admin user's CASL ability, set by Strapi's admin authentication. */
+  userAbility?: { can: (action: string, subject?: unknown) => boolean };
   [key: string]: unknown;
 };
 

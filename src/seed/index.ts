@@ -41,6 +41,13 @@ const seedEach = async <T>(
   return { created, ids };
 };
 
+/** A lookup of the documentId seeded under a natural key; a key the demo data does not define is a bug in it. */
+const requiredId = (ids: Map<string, string>, kind: string) => (key: string): string => {
+  const id = ids.get(key);
+  if (!id) throw new Error(`seed: unknown ${kind} ${key}`);
+  return id;
+};
+
 const findOne = async (documents: Documents, filters: Record<string, unknown>, params: Record<string, unknown> = {}) =>
   (await documents.findFirst({ filters, ...params })) ?? null;
 
@@ -74,11 +81,7 @@ const loadDemo = async (strapi: Core.Strapi, now: Date): Promise<SeedSummary> =>
     },
   );
   for (const [agency, documentId] of agencyResult.ids) agencyIds.set(agency.code, documentId);
-  const agencyId = (code: string) => {
-    const id = agencyIds.get(code);
-    if (!id) throw new Error(`seed: unknown agency ${code}`);
-    return id;
-  };
+  const agencyId = requiredId(agencyIds, 'agency');
 
   const focalResult = await seedEach(
     FOCAL_POINTS,
@@ -158,11 +161,7 @@ const loadDemo = async (strapi: Core.Strapi, now: Date): Promise<SeedSummary> =>
     createPolicy,
   );
   const policyIds = new Map([...policyResult.ids].map(([policy, id]) => [policy.slug, id]));
-  const policyId = (slug: string) => {
-    const id = policyIds.get(slug);
-    if (!id) throw new Error(`seed: unknown policy ${slug}`);
-    return id;
-  };
+  const policyId = requiredId(policyIds, 'policy');
 
   const draftResult = await seedEach(
     CONSULTATION_DRAFTS,
