@@ -66,7 +66,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
           },
         },
         { uid: 'api::consultation-draft.consultation-draft', populate: { policy: true, document: true, questions: true } },
-        // Radio scripts (issue 6). A uid that does not exist is ignored (logged at boot).
+        // Radio scripts reach the source system as bulletins. A uid that does not exist is ignored (logged at boot).
         { uid: 'api::radio-script.radio-script' },
       ],
       publicUrl: env('PUBLIC_URL', ''),

@@ -1,7 +1,5 @@
 import type { Core } from '@strapi/strapi';
 import { startFeedbackMaintenance, stopFeedbackMaintenance } from './api/feedback/maintenance';
-import { startAudioWorker } from './api/radio-script/audio/worker';
-import { registerRadioListeners } from './api/radio-script/events';
 import { configureContentManagerLayouts } from './bootstrap/content-manager-layouts';
 import { fixCoreAdminControllers } from './bootstrap/core-admin-fixes';
 import { grantEditorialPermissions } from './bootstrap/editorial-permissions';
@@ -18,13 +16,11 @@ import { registerPolicyWithdrawal } from './document-middlewares/policy-withdraw
 import { registerConsultationStatusField } from './graphql/consultation-status';
 import { registerGraphqlPublishedOnly } from './graphql/published-only';
 import { registerGraphqlRequestGuard } from './graphql/request-guard';
+import { appService } from './lib/app-services';
 import { waitForIdleDatabase } from './lib/shutdown';
 import { seedDemoOnFirstBoot } from './seed';
 
 type RolesService = { ensureRoles: () => Promise<void> };
-
-let audioWorker: ReturnType<typeof startAudioWorker> | undefined;
-let radioListeners: ReturnType<typeof registerRadioListeners> | undefined;
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -53,18 +49,15 @@ export default {
     await configureContentManagerLayouts(strapi);
     await seedSuperAdmin(strapi);
     startFeedbackMaintenance(strapi);
-    audioWorker = startAudioWorker(strapi);
-    radioListeners = registerRadioListeners(strapi, () => audioWorker?.kick());
+    const radio = appService(strapi, 'api::radio-script.background');
+    radio.start();
     await seedDemoOnFirstBoot(strapi);
-    radioListeners.catchUp();
+    radio.catchUp();
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     stopFeedbackMaintenance(strapi);
-    await radioListeners?.stop();
-    await audioWorker?.stop();
+    await appService(strapi, 'api::radio-script.background').stop();
     await waitForIdleDatabase(strapi);
-    radioListeners = undefined;
-    audioWorker = undefined;
   },
 };

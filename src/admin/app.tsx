@@ -7,6 +7,9 @@ export default {
   config: {
     // Vietnamese first: editors of the province work in Vietnamese; English stays available.
     locales: ['vi'],
+    // Strapi's admin otherwise asks GitHub for release notes from every editor's browser: the panel
+    // must work on a closed network and never call out on its own.
+    notifications: { releases: false },
   },
   bootstrap(_app: StrapiApp) {
     // Strapi defaults to English; the province's default is Vietnamese until a user picks a language.

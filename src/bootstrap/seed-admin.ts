@@ -1,13 +1,14 @@
 import type { Core } from '@strapi/strapi';
 
+type SeedAdmin = { email: string; password: string; firstname: string; lastname: string };
+
 /**
- * Creates a super admin from `SEED_ADMIN_EMAIL` / `SEED_ADMIN_PASSWORD` when no admin exists yet,
+ * Creates a super admin from `seed.admin` (config/seed.ts) when no admin exists yet,
  * so automated deployments and tests need no browser. Safe to run on several nodes at once:
  * Strapi's `createFirstAdmin` serialises on the super admin role row.
  */
 export const seedSuperAdmin = async (strapi: Core.Strapi): Promise<void> => {
-  const email = process.env.SEED_ADMIN_EMAIL;
-  const password = process.env.SEED_ADMIN_PASSWORD;
+  const { email, password, firstname, lastname } = strapi.config.get<SeedAdmin>('seed.admin');
   if (!email || !password) return;
   const users = strapi.service('admin::user');
   if (await users.exists()) return;
@@ -15,8 +16,8 @@ export const seedSuperAdmin = async (strapi: Core.Strapi): Promise<void> => {
     await users.createFirstAdmin({
       email: email.toLowerCase(),
       password,
-      firstname: process.env.SEED_ADMIN_FIRSTNAME ?? 'Quản trị',
-      lastname: process.env.SEED_ADMIN_LASTNAME ?? 'Hệ thống',
+      firstname,
+      lastname,
     });
     strapi.log.info(`[seed] super admin ${email} created`);
   } catch (error) {

@@ -232,10 +232,10 @@ const loadDemo = async (strapi: Core.Strapi, now: Date): Promise<SeedSummary> =>
 
 /**
  * In development, seeds the demo on the first boot of an empty database, with its demo accounts
- * (disable with SEED_DEMO=false). Never runs in another environment.
+ * (`seed.demo`, config/seed.ts). Never runs in another environment.
  */
 export const seedDemoOnFirstBoot = async (strapi: Core.Strapi): Promise<void> => {
-  if (process.env.SEED_DEMO === 'false' || strapi.config.get('environment') !== 'development') return;
+  if (!strapi.config.get<boolean>('seed.demo') || strapi.config.get('environment') !== 'development') return;
   await seedDemoSuperAdmin(strapi);
   await seedDemoEditorialUsers(strapi);
   if ((await strapi.db.query(AGENCY_UID).count()) > 0) return;

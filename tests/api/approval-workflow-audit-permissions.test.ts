@@ -233,12 +233,12 @@ describe('demo users for the development seed', () => {
 
   it('refuses to create them in production', async () => {
     const demo = strapi.plugin('approval-workflow').service('demo-users') as { ensureDemoUsers: () => Promise<unknown> };
-    const previous = process.env.NODE_ENV;
-    process.env.NODE_ENV = 'production';
+    const previous = strapi.config.get('environment');
+    strapi.config.set('environment', 'production');
     try {
       await expect(demo.ensureDemoUsers()).rejects.toThrow(/development only/);
     } finally {
-      process.env.NODE_ENV = previous;
+      strapi.config.set('environment', previous);
     }
   });
 });

@@ -1,6 +1,6 @@
 import { asAdmin, SUPER_ADMIN_ENV } from '../helpers/admin';
 import { createTeam, type Team } from '../helpers/approval-workflow';
-import { createDocument, policyData, publishTrusted } from '../helpers/content';
+import { agencyData, createDocument, policyData, publishTrusted } from '../helpers/content';
 import { startTestApp, type TestApp } from '../helpers/strapi';
 
 const FEEDBACK = 'api::feedback.feedback';
@@ -9,12 +9,14 @@ const CM = '/content-manager/collection-types';
 let app: TestApp;
 let team: Team;
 let feedbackId: string;
+let agencyId: string;
 
 beforeAll(async () => {
   app = await startTestApp('editorial-roles', SUPER_ADMIN_ENV);
   team = await createTeam(app.strapi, 'roles');
   const policy = await createDocument(app.strapi, 'api::policy.policy', policyData());
   await publishTrusted(app.strapi, 'api::policy.policy', policy.documentId);
+  agencyId = (await createDocument(app.strapi, 'api::agency.agency', agencyData({ name: 'Sở Tư pháp', code: 'SO-TP' }))).documentId;
   feedbackId = (
     await app.strapi.documents(FEEDBACK).create({
       data: { policy: policy.documentId, content: 'Đề nghị hướng dẫn thủ tục', fullName: 'Người Dân', email: 'nguoi.dan@example.vn', phone: '0987000111' },
@@ -52,10 +54,32 @@ describe('the editorial roles reach the distribution and participation screens t
     }
   });
 
-  it('lets editors moderate feedback, and refuses reviewers', async () => {
+  it('lets editors moderate feedback, and refuses reviewers and leaders', async () => {
+    const transition = `/public-participation/feedbacks/${feedbackId}/transition`;
+    const stored = async () =>
+      (await app.strapi.db.query(FEEDBACK).findOne({ where: { documentId: feedbackId }, populate: ['respondingAgency'] })) as {
+        moderationStatus: string;
+        response: string | null;
+        respondingAgency: { documentId: string } | null;
+      };
+
+    // Roles without the moderation permission change nothing, by either door.
     expect((await as('reviewer').put(`${CM}/${FEEDBACK}/${feedbackId}`).send({ response: 'x' })).status).toBe(403);
-    const assigned = await as('editor').get(`${CM}/${FEEDBACK}/${feedbackId}`);
+    for (const who of ['reviewer', 'leader'] as const) {
+      expect((await as(who).post(transition).send({ moderationStatus: 'assigned', respondingAgency: agencyId })).status).toBe(403);
+    }
+    expect(await stored()).toMatchObject({ moderationStatus: 'received', respondingAgency: null });
+
+    const assigned = await as('editor').post(transition).send({ moderationStatus: 'assigned', respondingAgency: agencyId });
     expect(assigned.status).toBe(200);
+    expect(assigned.body.data).toMatchObject({ moderationStatus: 'assigned', respondingAgency: { documentId: agencyId, name: 'Sở Tư pháp' } });
+    const answered = await as('editor').post(transition).send({ moderationStatus: 'answered', response: 'Thủ tục được hướng dẫn tại bộ phận một cửa.' });
+    expect(answered.status).toBe(200);
+    expect(await stored()).toMatchObject({
+      moderationStatus: 'answered',
+      response: 'Thủ tục được hướng dẫn tại bộ phận một cửa.',
+      respondingAgency: { documentId: agencyId },
+    });
   });
 
   it('grants nothing twice when the app boots again on the same roles', async () => {

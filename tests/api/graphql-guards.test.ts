@@ -291,7 +291,8 @@ describe('drafts never reach the public through GraphQL', () => {
   });
 
   it('forbids every mutation to the public, except users-permissions’ own sign-in flows', async () => {
-    // auth:false resolvers of users-permissions; whether self-registration stays open is issue 9, finding 9.
+    // auth:false resolvers of users-permissions: the schema lets the public call them; whether `register`
+    // then creates an account is the self-registration switch's business (security.usersRegistrationEnabled).
     const signInFlows = new Set(['login', 'register', 'forgotPassword', 'resetPassword', 'emailConfirmation']);
     const mutations = rootFields('mutation');
     expect(mutations.length).toBeGreaterThan(20);

@@ -3,6 +3,7 @@ import fs from 'fs';
 import path from 'path';
 import { asAdmin, createAdminUser, loginAdmin, SUPER_ADMIN, SUPER_ADMIN_ENV } from '../helpers/admin';
 import { agencyData, createDocument, policyData, publishTrusted } from '../helpers/content';
+import { afterRadioReacts } from '../helpers/radio';
 import { startTestApp, type TestApp } from '../helpers/strapi';
 import { waitFor } from '../helpers/wait';
 
@@ -78,8 +79,9 @@ describe('generation on publish', () => {
     expect(script.estimatedSeconds).toBeGreaterThan(10);
 
     // Re-publishing the same content is the same version: no duplicate.
-    await publishTrusted(app.strapi, POLICY, policy.documentId);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await afterRadioReacts(app.strapi, { event: 'entry.publish', uid: POLICY, documentId: policy.documentId }, () =>
+      publishTrusted(app.strapi, POLICY, policy.documentId),
+    );
     expect(await scriptsOf(policy.documentId)).toHaveLength(1);
 
     // A changed policy is a new version to announce.
@@ -97,8 +99,10 @@ describe('generation on publish', () => {
   });
 
   it('does not generate anything for a policy draft that is not published', async () => {
-    const draft = await createDocument(app.strapi, POLICY, policyData());
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    let draft = { documentId: '' };
+    await afterRadioReacts(app.strapi, { event: 'entry.create', uid: POLICY }, async () => {
+      draft = await createDocument(app.strapi, POLICY, policyData());
+    });
     expect(await scriptsOf(draft.documentId)).toHaveLength(0);
   });
 });

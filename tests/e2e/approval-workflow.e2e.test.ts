@@ -158,3 +158,9 @@ describe('an editor, a reviewer and a leader take a policy through approval in t
     await screenshot(page, '09-edit-voided-approval');
   });
 });
+
+describe('the browser', () => {
+  it('sent no request beyond this machine', () => {
+    expect(browser.refused()).toEqual([]);
+  });
+});

@@ -5,11 +5,36 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const SCREENSHOT_DIR = path.resolve(__dirname, '__screenshots__');
 
+/** Hosts the browser may talk to: this machine only. */
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+/** Schemes that never leave the browser (its own pages and extensions, inline and in-memory data). */
+const IN_BROWSER_SCHEMES = new Set(['chrome:', 'chrome-extension:', 'data:', 'blob:', 'about:']);
+
+/** Whether a request stays inside the browser or on this machine. */
+export const isLocalRequest = (url: string): boolean => {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  return IN_BROWSER_SCHEMES.has(parsed.protocol) || LOCAL_HOSTS.has(parsed.hostname);
+};
+
+export type TestBrowser = {
+  context: BrowserContext;
+  page: Page;
+  /** Every request the browser tried to send beyond this machine (each was aborted). */
+  refused: () => string[];
+  close: () => Promise<void>;
+};
+
 /**
  * Debian's Chromium, headless, on a fresh profile; never a downloaded browser. Network features
- * that would reach the internet are off: the tests talk to 127.0.0.1 only.
+ * that would reach the internet are off, and every request to another host is aborted and recorded,
+ * so a test can assert that the admin panel never called out.
  */
-export const launchBrowser = async (): Promise<{ context: BrowserContext; page: Page; close: () => Promise<void> }> => {
+export const launchBrowser = async (): Promise<TestBrowser> => {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pcms-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -26,11 +51,21 @@ export const launchBrowser = async (): Promise<{ context: BrowserContext; page: 
       '--disable-component-update',
       '--disable-sync',
     ],
+    // A service worker's requests would not pass through the route below.
+    serviceWorkers: 'block',
+  });
+  const refused: string[] = [];
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (isLocalRequest(url)) return route.fallback();
+    refused.push(url);
+    return route.abort('blockedbyclient');
   });
   const page = context.pages()[0] ?? (await context.newPage());
   return {
     context,
     page,
+    refused: () => [...refused],
     close: async () => {
       await context.close();
       fs.rmSync(userDataDir, { recursive: true, force: true });

@@ -2,6 +2,7 @@
 import type { Page } from 'playwright-core';
 import { SUPER_ADMIN, SUPER_ADMIN_ENV } from '../helpers/admin';
 import { createDocument, policyData, publishTrusted } from '../helpers/content';
+import { afterRadioReacts } from '../helpers/radio';
 import { launchBrowser, screenshot } from './browser';
 import { serveApp } from './server';
 
@@ -20,7 +21,7 @@ let scriptId: string;
 beforeAll(async () => {
   served = await serveApp('radio_e2e', { ...SUPER_ADMIN_ENV, RADIO_AUDIO_POLL_MS: '200' });
   policyId = (await createDocument(served.strapi, POLICY, policyData({ title: 'Chính sách hỗ trợ nhà ở cho hộ nghèo', summary: 'Hộ nghèo được hỗ trợ 60.000.000 đồng để xây nhà.' }))).documentId;
-  await publishTrusted(served.strapi, POLICY, policyId);
+  await afterRadioReacts(served.strapi, { event: 'entry.publish', uid: POLICY, documentId: policyId }, () => publishTrusted(served.strapi, POLICY, policyId));
   scriptId = await waitForGeneratedScript(policyId);
   browser = await launchBrowser();
   page = browser.page;
@@ -33,12 +34,9 @@ afterAll(async () => {
 });
 
 async function waitForGeneratedScript(documentId: string): Promise<string> {
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    const row = (await served.strapi.db.query(SCRIPT as never).findOne({ where: { policy: { documentId } } })) as { documentId: string } | null;
-    if (row) return row.documentId;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('no radio script was generated');
+  const row = (await served.strapi.db.query(SCRIPT as never).findOne({ where: { policy: { documentId } } })) as { documentId: string } | null;
+  if (!row) throw new Error('no radio script was generated');
+  return row.documentId;
 }
 
 const url = (path: string) => `${served.baseUrl}${path}`;
@@ -87,5 +85,21 @@ describe('the admin panel for radio scripts', () => {
     await panel.getByText('Tiếng Việt').waitFor();
     expect(await panel.getByTestId('policy-radio-script').count()).toBe(1);
     await screenshot(page, 'radio-03-policy-panel');
+  });
+});
+
+describe('the browser', () => {
+  it('refuses and records a request to another host', async () => {
+    const other = await launchBrowser();
+    try {
+      await expect(other.page.goto('http://192.0.2.1/admin')).rejects.toThrow(/ERR_BLOCKED_BY_CLIENT/);
+      expect(other.refused()).toEqual(['http://192.0.2.1/admin']);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('sent no request beyond this machine', () => {
+    expect(browser.refused()).toEqual([]);
   });
 });

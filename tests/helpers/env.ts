@@ -2,8 +2,23 @@ import path from 'path';
 
 export const APP_DIR = path.resolve(__dirname, '../..');
 
-/** Deterministic, non-example secrets and quiet logs: tests never read a developer's `.env`. */
+/**
+ * Prefixes of every variable that points the app at an outside service (channels, e-mail, SMS, object
+ * storage, speech). A developer's shell may hold real ones: a test must never send anything with them,
+ * so they are removed before each boot and a test sets only what its local fakes need.
+ */
+export const EXTERNAL_SERVICE_PREFIXES = ['ZALO_', 'PORTAL_', 'SOURCE_SYSTEM_', 'FACEBOOK_', 'SMTP_', 'TTS_', 'EMAIL_', 'SMS_', 'S3_', 'AWS_'] as const;
+
+/** Removes every variable named by {@link EXTERNAL_SERVICE_PREFIXES} from `env`. */
+export const clearExternalServiceEnv = (env: NodeJS.ProcessEnv = process.env): void => {
+  for (const name of Object.keys(env)) {
+    if (EXTERNAL_SERVICE_PREFIXES.some((prefix) => name.toUpperCase().startsWith(prefix))) delete env[name];
+  }
+};
+
+/** Deterministic, non-example secrets, quiet logs and no outside service: tests never read a developer's `.env`. */
 export const applyTestEnv = (): void => {
+  clearExternalServiceEnv();
   process.env.NODE_ENV = 'test';
   process.env.ENV_PATH = path.join(APP_DIR, 'tests/helpers/test.env');
   process.env.STRAPI_TELEMETRY_DISABLED = 'true';

@@ -160,10 +160,24 @@ describe('the whole normalisation', () => {
     expect(normaliseForSpeech('Truy cập laocai.gov.vn để biết thêm')).toBe(`Truy cập ${SPOKEN_URL} để biết thêm`);
   });
 
-  it('reads the Directive 07 sentence of the source plan', () => {
-    expect(normaliseForSpeech('Chỉ thị số 07/CT-TTg ngày 21/3/2023 của Thủ tướng Chính phủ')).toBe(
-      'Chỉ thị số bảy của Thủ tướng Chính phủ ngày hai mươi mốt tháng ba năm hai nghìn không trăm hai mươi ba của Thủ tướng Chính phủ',
-    );
+  it('reads the Directive 07 sentence of the source plan, naming the Prime Minister once', () => {
+    const spoken = normaliseForSpeech('Chỉ thị số 07/CT-TTg ngày 21/3/2023 của Thủ tướng Chính phủ');
+    expect(spoken).toBe('Chỉ thị số bảy ngày hai mươi mốt tháng ba năm hai nghìn không trăm hai mươi ba của Thủ tướng Chính phủ');
+    expect(spoken.match(/Thủ tướng Chính phủ/g)).toHaveLength(1);
+  });
+
+  it.each([
+    ['Quyết định số 407/QĐ-TTg của Thủ tướng Chính phủ', 'Quyết định số bốn trăm linh bảy của Thủ tướng Chính phủ'],
+    ['Nghị quyết số 12/2024/NQ-HĐND ngày 12 tháng 7 năm 2024 của HĐND tỉnh', 'Nghị quyết số mười hai năm hai nghìn không trăm hai mươi tư ngày mười hai tháng bảy năm hai nghìn không trăm hai mươi tư của Hội đồng nhân dân tỉnh'],
+    ['Kế hoạch số 298/KH-UBND, ngày 5/1/2025, của UBND tỉnh', 'Kế hoạch số hai trăm chín mươi tám, ngày mùng năm tháng một năm hai nghìn không trăm hai mươi lăm, của Ủy ban nhân dân tỉnh'],
+    ['Nghị quyết số 10-NQ/TU của Tỉnh ủy', 'Nghị quyết số mười của Tỉnh ủy'],
+    ['Luật Đất đai số 31/2024/QH15 của Quốc hội', 'Luật Đất đai số ba mươi mốt năm hai nghìn không trăm hai mươi tư của Quốc hội'],
+  ])('says the issuer once when the sentence names it after the symbol: %s', (written, spoken) => {
+    expect(normaliseForSpeech(written)).toBe(spoken);
+  });
+
+  it('still names the issuer when the sentence goes on about someone else', () => {
+    expect(normaliseForSpeech('Quyết định số 407/QĐ-TTg của tỉnh Lào Cai')).toBe('Quyết định số bốn trăm linh bảy của Thủ tướng Chính phủ của tỉnh Lào Cai');
   });
 
   it('normalises decomposed Vietnamese to NFC and drops control characters', () => {

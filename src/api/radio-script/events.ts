@@ -1,18 +1,15 @@
 import { AsyncResource } from 'async_hooks';
 import type { Core } from '@strapi/strapi';
 import { DEFAULT_LOCALE, POLICY_UID, RADIO_SCRIPT_UID } from '../../common/uids';
+import { appService } from '../../lib/app-services';
 
 type PublishEvent = { uid?: string; entry?: { documentId?: string; locale?: string | null } };
-type RadioService = {
-  generateFromPolicy: (documentId: string) => Promise<unknown>;
-  requestAudio: (documentId: string, options?: { onlyIfMissing?: boolean }) => Promise<number>;
-};
 
 /**
  * Reacts to Strapi's own `entry.publish` (emitted after commit, whichever path published): a
  * published policy gets its Vietnamese radio-script draft; a published script gets its audio queued.
  * The work runs detached from the publishing request's async context (whose database transaction
- * is already finished) and is tracked so that `stop()` can wait for it. Failures are logged, never
+ * is already finished) and is tracked so that `idle()` and `stop()` can wait for it. Failures are logged, never
  * thrown: publishing must not depend on radio.
  */
 export const registerRadioListeners = (strapi: Core.Strapi, kickAudio: () => void) => {
@@ -20,7 +17,7 @@ export const registerRadioListeners = (strapi: Core.Strapi, kickAudio: () => voi
   const detached = AsyncResource.bind(<T>(fn: () => Promise<T>) => fn());
   const inFlight = new Set<Promise<unknown>>();
   let stopped = false;
-  const service = () => strapi.service(RADIO_SCRIPT_UID) as unknown as RadioService;
+  const service = () => appService(strapi, RADIO_SCRIPT_UID);
 
   const track = (label: string, work: () => Promise<unknown>) => {
     if (stopped) return;
@@ -63,9 +60,15 @@ export const registerRadioListeners = (strapi: Core.Strapi, kickAudio: () => voi
           await service().generateFromPolicy(documentId);
         }
       }),
+    /** Resolves once every tracked piece of work has settled, including work started while waiting. */
+    async idle() {
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    },
+    /** Whether some tracked work has not settled yet. */
+    busy: () => inFlight.size > 0,
     async stop() {
       stopped = true;
-      await Promise.allSettled([...inFlight]);
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
     },
   };
 };

@@ -10,7 +10,8 @@ const demoUsers = ({ strapi }: { strapi: Core.Strapi }) => ({
    * print them. Idempotent: an existing account is left untouched (password included).
    */
   async ensureDemoUsers(): Promise<DemoUser[]> {
-    if (process.env.NODE_ENV === 'production') {
+    // The environment Strapi booted with (its config), not the process's variables of the moment.
+    if (strapi.config.get('environment') === 'production') {
       throw new Error(`[${PLUGIN_ID}] demo users are for development only; refusing to create them in production`);
     }
     const users: DemoUser[] = [];
