@@ -48,14 +48,6 @@ export const ACTION_PERMISSION: Record<UserAction, string> = {
   'force-approve': PERMISSIONS.forceApprove,
 };
 
-export const CONTENT_MANAGER_ACTIONS = {
-  create: 'plugin::content-manager.explorer.create',
-  read: 'plugin::content-manager.explorer.read',
-  update: 'plugin::content-manager.explorer.update',
-  delete: 'plugin::content-manager.explorer.delete',
-  publish: 'plugin::content-manager.explorer.publish',
-} as const;
-
 export const SUPER_ADMIN_ROLE_CODE = 'strapi-super-admin';
 
 /** Editorial admin roles created at bootstrap when missing (codes are stable, names are what people see). */

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { OWN_UIDS } from '../constants';
 import { NO_LOCALE } from '../services/content';
 import { currentRecorder } from '../utils/actor';
-import { conflictError, forbiddenError } from '../utils/errors';
+import { conflictError, forbiddenError } from '../../../../../common/errors';
 import { getService } from '../utils/get-service';
 import { trustedReason } from '../utils/trust';
 

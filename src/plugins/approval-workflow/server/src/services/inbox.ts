@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
-import { CONTENT_MANAGER_ACTIONS, PERMISSIONS, type Stage } from '../constants';
+import { CONTENT_MANAGER } from '../../../../../common/strapi-actions';
+import { PERMISSIONS, type Stage } from '../constants';
 import { allowedActions, awaitsReviewFrom, type WorkflowSnapshot } from '../domain/state-machine';
 import type { AdminActor } from '../utils/actor';
-import { forbiddenError } from '../utils/errors';
+import { forbiddenError } from '../../../../../common/errors';
 import { getService } from '../utils/get-service';
 import { NO_LOCALE } from './content';
 import type { StateRow } from './states';
@@ -34,7 +35,7 @@ const inbox = ({ strapi }: { strapi: Core.Strapi }) => {
       case 'approved':
         // Freshly approved only: once published (or deliberately unpublished) it waits for nobody.
         return (row.lastAction === 'approve' || row.lastAction === 'force-approve') &&
-          actor.canOn(CONTENT_MANAGER_ACTIONS.publish, row.contentType)
+          actor.canOn(CONTENT_MANAGER.publish, row.contentType)
           ? 'publication'
           : null;
       default:
@@ -47,9 +48,9 @@ const inbox = ({ strapi }: { strapi: Core.Strapi }) => {
     async list(actor: AdminActor, query: InboxQuery) {
       const readable = settings()
         .list()
-        .filter((entry) => actor.canOn(CONTENT_MANAGER_ACTIONS.read, entry.uid));
+        .filter((entry) => actor.canOn(CONTENT_MANAGER.read, entry.uid));
       const workflowAllowed = Object.values(PERMISSIONS).some((permission) => actor.can(permission));
-      const publishAllowed = readable.some((entry) => actor.canOn(CONTENT_MANAGER_ACTIONS.publish, entry.uid));
+      const publishAllowed = readable.some((entry) => actor.canOn(CONTENT_MANAGER.publish, entry.uid));
       if (!workflowAllowed && !publishAllowed) {
         throw forbiddenError('You have no approval-workflow permission');
       }

@@ -1,22 +1,11 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
-import { CONTENT_MANAGER_ACTIONS, PERMISSIONS, PLUGIN_ID, ROLES, type RoleKey } from '../constants';
+import { CONTENT_MANAGER, IS_CREATOR_CONDITION, MEDIA_LIBRARY } from '../../../../../common/strapi-actions';
+import { PERMISSIONS, PLUGIN_ID, ROLES, type RoleKey } from '../constants';
 import { getService } from '../utils/get-service';
 
 type PermissionInput = { action: string; subject?: string | null; properties?: Record<string, unknown> };
 type StoredPermission = { id: number; properties?: { locales?: unknown } | null };
 type AttributeLike = { type?: string; target?: string; mappedBy?: string };
-
-/** Registered by the admin's own bootstrap, which also creates Strapi's default roles with it. */
-const ADMIN_BOOTSTRAP_CONDITION = 'admin::is-creator';
-
-const UPLOAD = {
-  read: 'plugin::upload.read',
-  create: 'plugin::upload.assets.create',
-  update: 'plugin::upload.assets.update',
-  download: 'plugin::upload.assets.download',
-  copyLink: 'plugin::upload.assets.copy-link',
-} as const;
 
 /** The plugin's admin permissions, shown under Settings → Roles → Plugins → Approval workflow. */
 const PLUGIN_ACTIONS = [
@@ -80,26 +69,26 @@ const roles = ({ strapi }: { strapi: Core.Strapi }) => {
       .list()
       .map((entry) => entry.uid);
     const related = relatedUids(covered);
-    const read = [...covered, ...related].map((uid) => contentPermission(CONTENT_MANAGER_ACTIONS.read, uid, true, locales));
-    const media = [UPLOAD.read, UPLOAD.download, UPLOAD.copyLink].map((action) => ({ action }));
+    const read = [...covered, ...related].map((uid) => contentPermission(CONTENT_MANAGER.read, uid, true, locales));
+    const media = [MEDIA_LIBRARY.read, MEDIA_LIBRARY.download, MEDIA_LIBRARY.copyLink].map((action) => ({ action }));
     const workflow = WORKFLOW_PERMISSIONS[role].map((action) => ({ action }));
     switch (role) {
       case 'editor':
         return [
           ...read,
           ...covered.flatMap((uid) => [
-            contentPermission(CONTENT_MANAGER_ACTIONS.create, uid, true, locales),
-            contentPermission(CONTENT_MANAGER_ACTIONS.update, uid, true, locales),
+            contentPermission(CONTENT_MANAGER.create, uid, true, locales),
+            contentPermission(CONTENT_MANAGER.update, uid, true, locales),
           ]),
           ...media,
-          { action: UPLOAD.create },
-          { action: UPLOAD.update },
+          { action: MEDIA_LIBRARY.create },
+          { action: MEDIA_LIBRARY.update },
           ...workflow,
         ];
       case 'reviewer':
         return [...read, ...media, ...workflow];
       case 'leader':
-        return [...read, ...covered.map((uid) => contentPermission(CONTENT_MANAGER_ACTIONS.publish, uid, false, locales)), ...media, ...workflow];
+        return [...read, ...covered.map((uid) => contentPermission(CONTENT_MANAGER.publish, uid, false, locales)), ...media, ...workflow];
       default:
         return [];
     }
@@ -122,8 +111,8 @@ const roles = ({ strapi }: { strapi: Core.Strapi }) => {
      * them or, created on its behalf, strips the Author role of its conditions.
      */
     async ensureRoles(): Promise<void> {
-      if (!strapi.service('admin::permission').conditionProvider.has(ADMIN_BOOTSTRAP_CONDITION)) {
-        throw new errors.ApplicationError(
+      if (!strapi.service('admin::permission').conditionProvider.has(IS_CREATOR_CONDITION)) {
+        throw new Error(
           `[${PLUGIN_ID}] ensureRoles() ran before the admin's bootstrap; call it from the application's bootstrap`,
         );
       }

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { notFoundError } from '../../../../../common/errors';
 import { PLUGIN_ID } from '../constants';
 import { resolveCoveredContentTypes, type CoveredContentType } from '../domain/config';
 
@@ -31,7 +31,7 @@ const settings = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Like `find`, but a 404 for a uid the workflow does not cover. */
     require(uid: string): CoveredContentType {
       const entry = resolve().covered.get(uid);
-      if (!entry) throw new errors.NotFoundError(`Content type ${uid} is not covered by the approval workflow`);
+      if (!entry) throw notFoundError(`Content type ${uid} is not covered by the approval workflow`);
       return entry;
     },
 

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { STATE_UID, type Stage } from '../constants';
 import type { Approval } from '../domain/state-machine';
-import { conflictError } from '../utils/errors';
+import { conflictError } from '../../../../../common/errors';
 
 /** One row of the plugin's state table: the current stage of one document locale. */
 export type StateRow = {

@@ -1,7 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import {
-  CONTENT_MANAGER_ACTIONS,
   HASH_BOUND_STAGES,
   INITIAL_STAGE,
   TRANSITION_EVENT,
@@ -11,7 +9,8 @@ import {
 } from '../constants';
 import { allowedActions, decide, missingPermission, type WorkflowSnapshot } from '../domain/state-machine';
 import { recorderFromActor, type AdminActor, type Recorder } from '../utils/actor';
-import { conflictError, forbiddenError } from '../utils/errors';
+import { conflictError, forbiddenError, notFoundError } from '../../../../../common/errors';
+import { CONTENT_MANAGER } from '../../../../../common/strapi-actions';
 import { getService } from '../utils/get-service';
 import { trustedReason } from '../utils/trust';
 import type { TransitionEvent, TransitionRow } from './audit';
@@ -76,12 +75,12 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Resolves and checks the document an admin asks about: covered type, readable, existing. */
   const resolveTarget = async (uid: string, documentId: string, locale: string | undefined, actor: AdminActor) => {
     const covered = settings().require(uid);
-    if (!actor.canOn(CONTENT_MANAGER_ACTIONS.read, uid)) {
+    if (!actor.canOn(CONTENT_MANAGER.read, uid)) {
       throw forbiddenError(`You are not allowed to read ${uid} documents`);
     }
     const target: Target = { uid, documentId, locale: await content().resolveLocale(uid, locale) };
     if (!(await content().exists(uid, documentId, target.locale))) {
-      throw new errors.NotFoundError(`Document ${documentId}${describeLocale(target.locale)} of ${uid} not found`);
+      throw notFoundError(`Document ${documentId}${describeLocale(target.locale)} of ${uid} not found`);
     }
     return { covered, target };
   };

@@ -1,4 +1,4 @@
-import { errors } from '@strapi/utils';
+import { plainForbiddenError } from '../../../../../common/errors';
 import { PLUGIN_CONTENT_TYPE_UIDS } from '../constants';
 
 type KoaContext = { path: string; status: number; body: unknown };
@@ -34,7 +34,7 @@ export const contentManagerGuard = async (ctx: KoaContext, next: () => Promise<u
 export const documentWriteGuard = async (rawContext: unknown, next: () => Promise<unknown>): Promise<unknown> => {
   const context = rawContext as DocumentContext;
   if ((PLUGIN_CONTENT_TYPE_UIDS as readonly string[]).includes(context.uid) && !READ_ACTIONS.has(context.action)) {
-    throw new errors.ForbiddenError('Publication events, deliveries and channel state are written by the multichannel-publishing plugin only');
+    throw plainForbiddenError('Publication events, deliveries and channel state are written by the multichannel-publishing plugin only');
   }
   return next();
 };

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { conflictError, notFoundError } from '../../../../../common/errors';
 import { FAILURE_WINDOW_MS, RETRYABLE_STATUSES } from '../constants';
 import { toDelivery, toJoinedEvent } from '../lib/delivery-rows';
 import { presentDelivery, type PresentedDelivery } from '../lib/present';
@@ -28,23 +28,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    /** Sends a failed or dead delivery back to the queue now. */
+    /** Sends a failed or dead delivery back to the queue now; any other state is a 409. */
     async retry(id: number): Promise<PresentedDelivery> {
       const db = strapi.db.connection;
       const row = await findDelivery(db, id);
-      if (!row) throw new errors.NotFoundError(`delivery ${id} not found`);
+      if (!row) throw notFoundError(`delivery ${id} not found`);
       const delivery = toDelivery(row);
       if (!RETRYABLE_STATUSES.includes(delivery.status)) {
-        throw new errors.ApplicationError(`only failed or dead deliveries can be retried; this one is ${delivery.status}`, { status: delivery.status });
+        throw conflictError(`only failed or dead deliveries can be retried; this one is ${delivery.status}`, { status: delivery.status });
       }
       if (await hasNewerDelivered(db, { channel: delivery.channel, uid: delivery.uid, documentId: delivery.documentId, eventSequence: delivery.eventSequence })) {
-        throw new errors.ApplicationError(
+        throw conflictError(
           'a newer publication of this document was already delivered on this channel: replaying this older one would overwrite it',
           { reason: 'superseded' },
         );
       }
       if (!(await requeueDelivery(db, id, new Date()))) {
-        throw new errors.ApplicationError('the delivery changed meanwhile; reload and try again');
+        throw conflictError('the delivery changed meanwhile; reload and try again');
       }
       getService(strapi, 'dispatcher').kick();
       return present((await findDelivery(db, id)) as Record<string, unknown>);
