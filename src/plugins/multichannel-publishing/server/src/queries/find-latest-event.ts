@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { EVENTS_TABLE, type EventType } from '../constants';
-import { toJson } from '../lib/rows';
+import { toJson } from '../utils/rows';
 
 /** The latest event of a document in one locale (type and snapshot), or null when it has none. */
 export const findLatestEvent = async (

@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { conflictError, notFoundError } from '../../../../../common/errors';
 import { FAILURE_WINDOW_MS, RETRYABLE_STATUSES } from '../constants';
-import { toDelivery, toJoinedEvent } from '../lib/delivery-rows';
-import { presentDelivery, type PresentedDelivery } from '../lib/present';
-import { toDate } from '../lib/rows';
+import { toDelivery, toJoinedEvent } from '../utils/delivery-rows';
+import { presentDelivery, type PresentedDelivery } from '../utils/present';
+import { toDate } from '../utils/rows';
 import { channelActivity } from '../queries/channel-activity';
 import { findDelivery } from '../queries/find-delivery';
 import { hasNewerDelivered } from '../queries/find-newer-delivered';

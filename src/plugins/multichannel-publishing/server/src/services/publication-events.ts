@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { contentTypes as contentTypeUtils } from '@strapi/utils';
 import type { ChannelAdapter } from '../channels/types';
 import type { EventSource } from '../constants';
-import { diffVersions, type VersionChange } from '../lib/diff-versions';
+import { diffVersions, type VersionChange } from '../utils/diff-versions';
 import { findLatestEvent } from '../queries/find-latest-event';
 import { findPublishedVersions } from '../queries/find-published-versions';
 import { findUnrecordedPublications } from '../queries/find-unrecorded-publications';

@@ -2,7 +2,7 @@ import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 import type { ChannelStateStore } from '../channels/types';
 import { STATE_KEYS } from '../constants';
-import { toJson } from '../lib/rows';
+import { toJson } from '../utils/rows';
 import { acquireStateLease } from '../queries/acquire-state-lease';
 import { ensureStateRow } from '../queries/ensure-state-row';
 import { readState } from '../queries/read-state';

@@ -1,8 +1,8 @@
 import fs from 'fs/promises';
 import path from 'path';
 import { z } from 'zod';
-import { errorText } from '../../lib/errors';
-import { isHttpUrl, joinUrl, post, retryAfterOf, type HttpReply } from '../../lib/http';
+import { errorText } from '../../utils/errors';
+import { isHttpUrl, joinUrl, post, retryAfterOf, type HttpReply } from '../../utils/http';
 import type { PublicationEvent } from '../../types';
 import { ChannelError, type ChannelAdapter, type ChannelFactory, type DeliveryContext, type SendResult } from '../types';
 import { bulletinMetadata, bulletinPath, bulletinQueuePriority, BULLETINS_PATH, type BulletinMetadata } from './mapping';
