@@ -9,7 +9,7 @@ export type AudioSource = { kind: 'url'; url: string } | { kind: 'file'; path: s
 /** A bulletin's audio as `render` finds it: a reference only, downloaded when the bulletin is sent. */
 export type AudioReference = { name: string; mime: string; source: AudioSource };
 
-export type AudioFile = { name: string; mime: string; bytes: Buffer };
+export type AudioFile = { name: string; mime: string; bytes: Buffer<ArrayBuffer> };
 
 /** The audio reference of an uploaded file's `url`: remote when absolute, else under `publicDir`. */
 export const audioReference = (file: { url: string; mime: string; name: string }, publicDir: string): AudioReference => ({
