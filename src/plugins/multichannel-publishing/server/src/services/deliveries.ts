@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { conflictError, notFoundError } from '../../../../../common/errors';
+import type { ChannelView, Pagination } from '../../../contracts';
 import { FAILURE_WINDOW_MS, RETRYABLE_STATUSES } from '../constants';
 import { toDelivery, toJoinedEvent } from '../utils/delivery-rows';
 import { presentDelivery, type PresentedDelivery } from '../utils/present';
@@ -18,7 +19,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /** One page of deliveries, newest event first. */
-    async list(filters: DeliveryFilters, { page, pageSize }: { page: number; pageSize: number }) {
+    async list(filters: DeliveryFilters, { page, pageSize }: { page: number; pageSize: number }): Promise<{ results: PresentedDelivery[]; pagination: Pagination }> {
       const db = strapi.db.connection;
       const rows = await listDeliveries(db, filters, { offset: (page - 1) * pageSize, limit: pageSize });
       const total = await countDeliveries(db, filters);
@@ -51,10 +52,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Each channel: enabled, config complete (with the names of what is missing), activity. */
-    async channels() {
+    async channels(): Promise<ChannelView[]> {
       const since = new Date(Date.now() - FAILURE_WINDOW_MS);
       const described = await getService(strapi, 'channels').describeAll();
-      const result = [];
+      const result: ChannelView[] = [];
       for (const { adapter, description } of described) {
         const activity = await channelActivity(strapi.db.connection, adapter.name, since);
         result.push({
