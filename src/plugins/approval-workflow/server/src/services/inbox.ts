@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { CONTENT_MANAGER } from '../../../../../common/strapi-actions';
+import type { Awaiting, InboxFilters, InboxItem, InboxPagination } from '../../../contracts';
 import { PERMISSIONS, type Stage } from '../constants';
 import { allowedActions, awaitsReviewFrom, type WorkflowSnapshot } from '../domain/state-machine';
 import type { AdminActor } from '../utils/actor';
@@ -12,8 +13,7 @@ const INBOX_STAGES: Stage[] = ['in-review', 'changes-requested', 'draft', 'appro
 
 export type InboxQuery = { contentType?: string; stage?: Stage; page: number; pageSize: number };
 
-/** What the caller is expected to do with an inbox item. */
-export type Awaiting = 'review' | 'resubmission' | 'publication';
+export type { Awaiting };
 
 /**
  * The documents waiting for an action the caller may take, oldest first: in review (for reviewers
@@ -45,7 +45,7 @@ const inbox = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /** One page of the caller's inbox, with the filter options the admin page offers. */
-    async list(actor: AdminActor, query: InboxQuery) {
+    async list(actor: AdminActor, query: InboxQuery): Promise<{ results: InboxItem[]; pagination: InboxPagination; filters: InboxFilters }> {
       const readable = settings()
         .list()
         .filter((entry) => actor.canOn(CONTENT_MANAGER.read, entry.uid));
@@ -82,7 +82,7 @@ const inbox = ({ strapi }: { strapi: Core.Strapi }) => {
       const existing = waiting.filter(({ row }) => titles.has(`${row.contentType}|${row.targetDocumentId}|${row.targetLocale ?? NO_LOCALE}`));
 
       const start = (query.page - 1) * query.pageSize;
-      const results = existing.slice(start, start + query.pageSize).map(({ row, snapshot, awaiting }) => ({
+      const results: InboxItem[] = existing.slice(start, start + query.pageSize).map(({ row, snapshot, awaiting }) => ({
         uid: row.contentType,
         contentTypeName: (strapi.getModel(row.contentType as never) as { info?: { displayName?: string } } | undefined)?.info?.displayName ?? row.contentType,
         documentId: row.targetDocumentId,

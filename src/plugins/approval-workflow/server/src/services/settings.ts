@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { notFoundError } from '../../../../../common/errors';
 import { PLUGIN_ID } from '../constants';
+import type { CoveredContentTypeView } from '../../../contracts';
 import { resolveCoveredContentTypes, type CoveredContentType } from '../domain/config';
 
 /** Which content types the workflow covers, read from `config/plugins.ts` (nothing is hard-coded). */
@@ -36,7 +37,7 @@ const settings = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** The covered content types with the names people see. */
-    describe(): Array<CoveredContentType & { displayName: string }> {
+    describe(): CoveredContentTypeView[] {
       return [...resolve().covered.values()].map((entry) => ({
         ...entry,
         displayName:

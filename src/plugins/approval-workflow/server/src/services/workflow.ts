@@ -11,6 +11,7 @@ import { allowedActions, decide, missingPermission, type WorkflowSnapshot } from
 import { recorderFromActor, type AdminActor, type Recorder } from '../utils/actor';
 import { conflictError, forbiddenError, notFoundError } from '../../../../../common/errors';
 import { CONTENT_MANAGER } from '../../../../../common/strapi-actions';
+import type { ApprovalView, DocumentStatus, HistoryEntry, Person, TransitionResult } from '../../../contracts';
 import { getService } from '../utils/get-service';
 import { trustedReason } from '../utils/trust';
 import type { TransitionEvent, TransitionRow } from './audit';
@@ -21,10 +22,10 @@ type OnCommit = (callback: () => void) => void;
 
 export type TransitionInput = { action: UserAction; comment?: string; locale?: string };
 
-const person = (id: number | null, firstname: string | null, lastname: string | null) =>
+const person = (id: number | null, firstname: string | null, lastname: string | null): Person | null =>
   id === null ? null : { id, firstname, lastname };
 
-const historyEntry = (row: TransitionRow) => ({
+const historyEntry = (row: TransitionRow): HistoryEntry => ({
   action: row.action,
   from: row.fromStage,
   to: row.toStage,
@@ -85,7 +86,7 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
     return { covered, target };
   };
 
-  const approvalsView = (state: StateRow | null) =>
+  const approvalsView = (state: StateRow | null): ApprovalView[] =>
     (state?.approvals ?? []).map((approval) => ({
       actor: person(approval.userId, approval.firstname, approval.lastname),
       at: approval.at,
@@ -94,7 +95,7 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /** The stage, approvals, history and the caller's possible actions for one document locale. */
-    async getStatus(uid: string, documentId: string, locale: string | undefined, actor: AdminActor) {
+    async getStatus(uid: string, documentId: string, locale: string | undefined, actor: AdminActor): Promise<DocumentStatus> {
       const { covered, target } = await resolveTarget(uid, documentId, locale, actor);
       const [state, history, published] = await Promise.all([
         states().find(target),
@@ -118,7 +119,7 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Applies one transition asked for through the admin API; returns the new stage. */
-    async transition(uid: string, documentId: string, input: TransitionInput, actor: AdminActor) {
+    async transition(uid: string, documentId: string, input: TransitionInput, actor: AdminActor): Promise<TransitionResult> {
       const lacking = missingPermission(input.action, actor);
       if (lacking) throw forbiddenError(`You need the permission ${lacking} to ${input.action} a document`);
       const { covered, target } = await resolveTarget(uid, documentId, input.locale, actor);
