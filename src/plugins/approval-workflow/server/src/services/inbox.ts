@@ -84,7 +84,7 @@ const inbox = ({ strapi }: { strapi: Core.Strapi }) => {
       const start = (query.page - 1) * query.pageSize;
       const results: InboxItem[] = existing.slice(start, start + query.pageSize).map(({ row, snapshot, awaiting }) => ({
         uid: row.contentType,
-        contentTypeName: (strapi.getModel(row.contentType as never) as { info?: { displayName?: string } } | undefined)?.info?.displayName ?? row.contentType,
+        contentTypeName: (strapi.getModel(row.contentType) as { info?: { displayName?: string } } | undefined)?.info?.displayName ?? row.contentType,
         documentId: row.targetDocumentId,
         locale: row.targetLocale === NO_LOCALE ? null : row.targetLocale,
         title: titles.get(`${row.contentType}|${row.targetDocumentId}|${row.targetLocale ?? NO_LOCALE}`) ?? row.targetDocumentId,

@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { CONTENT_MANAGER, IS_CREATOR_CONDITION, MEDIA_LIBRARY } from '../../../../../common/strapi-actions';
 import { PERMISSIONS, PLUGIN_ID, ROLES, type RoleKey } from '../constants';
 import { getService } from '../utils/get-service';
@@ -25,12 +25,12 @@ const WORKFLOW_PERMISSIONS: Record<RoleKey, string[]> = {
 
 /** Admin permissions and the editorial roles that use them. */
 const roles = ({ strapi }: { strapi: Core.Strapi }) => {
-  const fieldsOf = (uid: string): string[] =>
+  const fieldsOf = (uid: UID.ContentType): string[] =>
     strapi
       .service('admin::content-type')
-      .getNestedFields(strapi.contentTypes[uid as keyof typeof strapi.contentTypes], { components: strapi.components }) as string[];
+      .getNestedFields(strapi.contentTypes[uid], { components: strapi.components }) as string[];
 
-  const isLocalized = (uid: string) => getService(strapi, 'content').isLocalized(uid);
+  const isLocalized = (uid: UID.ContentType) => getService(strapi, 'content').isLocalized(uid);
 
   const localeCodes = async (): Promise<string[]> =>
     strapi.plugin('i18n') ? ((await strapi.plugin('i18n').service('locales').find()) as Array<{ code: string }>).map((locale) => locale.code) : [];
@@ -40,7 +40,7 @@ const roles = ({ strapi }: { strapi: Core.Strapi }) => {
    * exists now (`followNewLocale` adds later ones). Role permissions need explicit locales: the
    * admin deletes a role permission whose `locales` is null.
    */
-  const contentPermission = (action: string, uid: string, withFields: boolean, locales: string[]): PermissionInput => ({
+  const contentPermission = (action: string, uid: UID.ContentType, withFields: boolean, locales: string[]): PermissionInput => ({
     action,
     subject: uid,
     properties: {
@@ -50,13 +50,15 @@ const roles = ({ strapi }: { strapi: Core.Strapi }) => {
   });
 
   /** Content types a covered document links to: editors must read them to pick relations. */
-  const relatedUids = (covered: string[]): string[] => {
-    const related = new Set<string>();
+  const isContentType = (uid: string): uid is UID.ContentType => uid in strapi.contentTypes;
+
+  const relatedUids = (covered: UID.ContentType[]): UID.ContentType[] => {
+    const related = new Set<UID.ContentType>();
     for (const uid of covered) {
-      const attributes = (strapi.contentTypes[uid as keyof typeof strapi.contentTypes]?.attributes ?? {}) as Record<string, AttributeLike>;
+      const attributes = (strapi.contentTypes[uid]?.attributes ?? {}) as Record<string, AttributeLike>;
       for (const attribute of Object.values(attributes)) {
         const target = attribute.type === 'relation' ? attribute.target : undefined;
-        if (target?.startsWith('api::') && strapi.contentTypes[target as keyof typeof strapi.contentTypes] && !covered.includes(target)) {
+        if (target?.startsWith('api::') && isContentType(target) && !covered.includes(target)) {
           related.add(target);
         }
       }

@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import {
   HASH_BOUND_STAGES,
   INITIAL_STAGE,
@@ -74,8 +74,9 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** Resolves and checks the document an admin asks about: covered type, readable, existing. */
-  const resolveTarget = async (uid: string, documentId: string, locale: string | undefined, actor: AdminActor) => {
-    const covered = settings().require(uid);
+  const resolveTarget = async (requestedUid: string, documentId: string, locale: string | undefined, actor: AdminActor) => {
+    const covered = settings().require(requestedUid);
+    const { uid } = covered;
     if (!actor.canOn(CONTENT_MANAGER.read, uid)) {
       throw forbiddenError(`You are not allowed to read ${uid} documents`);
     }
@@ -94,13 +95,13 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
     }));
 
   return {
-    /** The stage, approvals, history and the caller's possible actions for one document locale. */
+    /** The stage, approvals, history and the caller's possible actions for one document locale (`uid` as requested: 404 unless covered). */
     async getStatus(uid: string, documentId: string, locale: string | undefined, actor: AdminActor): Promise<DocumentStatus> {
       const { covered, target } = await resolveTarget(uid, documentId, locale, actor);
       const [state, history, published] = await Promise.all([
         states().find(target),
         audit().list(target),
-        content().isPublished(uid, documentId, target.locale),
+        content().isPublished(target.uid, documentId, target.locale),
       ]);
       const snapshot = snapshotOf(state, covered.requiredApprovals);
       return {
@@ -118,7 +119,7 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    /** Applies one transition asked for through the admin API; returns the new stage. */
+    /** Applies one transition asked for through the admin API (`uid` as requested: 404 unless covered); returns the new stage. */
     async transition(uid: string, documentId: string, input: TransitionInput, actor: AdminActor): Promise<TransitionResult> {
       const lacking = missingPermission(input.action, actor);
       if (lacking) throw forbiddenError(`You need the permission ${lacking} to ${input.action} a document`);
@@ -126,7 +127,7 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
       const recorder = recorderFromActor(actor);
 
       return inTransaction(async (onCommit) => {
-        const [state, hash] = await Promise.all([states().find(target), content().hashDraft(uid, documentId, target.locale)]);
+        const [state, hash] = await Promise.all([states().find(target), content().hashDraft(target.uid, documentId, target.locale)]);
         const snapshot = snapshotOf(state, covered.requiredApprovals);
         const now = new Date();
         const decision = decide(snapshot, input.action, actor, now);
@@ -187,7 +188,7 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
      * Sends back to `draft` every locale of the document whose submitted or approved content no
      * longer matches its draft, recording "approval voided by edit". Call inside the write's transaction.
      */
-    async voidChangedApprovals(uid: string, documentId: string, recorder: Recorder): Promise<void> {
+    async voidChangedApprovals(uid: UID.ContentType, documentId: string, recorder: Recorder): Promise<void> {
       const covered = settings().find(uid);
       if (!covered) return;
       await inTransaction(async (onCommit) => {
@@ -220,7 +221,7 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
      * Refuses (409) to publish locales that are not approved, or whose draft is no longer the
      * approved content. Lifted inside `runTrusted`.
      */
-    async assertPublishable(uid: string, documentId: string, locales: string[]): Promise<void> {
+    async assertPublishable(uid: UID.ContentType, documentId: string, locales: string[]): Promise<void> {
       const covered = settings().find(uid);
       if (!covered || trustedReason() !== null) return;
       for (const locale of locales) {
@@ -250,7 +251,7 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Records publish / unpublish / delete of document locales (stage unchanged, or forgotten on delete). */
     async recordContentAction(
-      uid: string,
+      uid: UID.ContentType,
       documentId: string,
       action: 'publish' | 'unpublish' | 'delete',
       locales: string[],
