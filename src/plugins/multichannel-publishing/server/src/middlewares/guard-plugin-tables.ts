@@ -1,8 +1,9 @@
+import type { UID } from '@strapi/strapi';
 import { plainForbiddenError } from '../../../../../common/errors';
 import { PLUGIN_CONTENT_TYPE_UIDS } from '../constants';
 
 type KoaContext = { path: string; status: number; body: unknown };
-type DocumentContext = { uid: string; action: string };
+type DocumentContext = { uid: UID.ContentType; action: string };
 
 const PLUGIN_UID_PREFIX = 'plugin::multichannel-publishing.';
 const READ_ACTIONS = new Set(['findOne', 'findMany', 'findFirst', 'count']);

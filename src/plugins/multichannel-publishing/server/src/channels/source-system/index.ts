@@ -39,10 +39,10 @@ export const sourceSystemChannel: ChannelFactory = {
      * triggered this event. Only its reference: the bytes are downloaded by `send`.
      */
     const findAudio = async (event: PublicationEvent): Promise<AudioReference | null> => {
-      const row = (await strapi.db.query(event.uid as never).findOne({
+      const row = (await strapi.db.query(event.uid).findOne({
         where: { documentId: event.documentId, publishedAt: { $notNull: true } },
         select: ['id', 'audioStatus', 'audioMessage'],
-        populate: { audio: true } as never,
+        populate: { audio: true },
       })) as { audioStatus?: string; audioMessage?: string | null; audio?: { url: string; mime: string; name: string } | null } | null;
       const status = row?.audioStatus ?? 'none';
       if (!AUDIO_SETTLED.has(status)) {
