@@ -48,6 +48,16 @@ export const clientError = (status: number, message: string, details: ErrorDetai
 export const forbiddenError = (message: string, details: ErrorDetails = {}): Error =>
   new errors.PolicyError(message, details);
 
+/**
+ * 403 with Strapi's plain `ForbiddenError` name. Its message reaches the client only when thrown
+ * outside a route handler (a server middleware, the document service); prefer {@link forbiddenError}.
+ */
+export const plainForbiddenError = (message: string, details: ErrorDetails = {}): Error => new errors.ForbiddenError(message, details);
+
+/** 401: the request carries no valid identity. */
+export const unauthorizedError = (message: string, details: ErrorDetails = {}): Error => new errors.UnauthorizedError(message, details);
+
+/** 404: what the request names does not exist (say what). */
 export const notFoundError = (message: string, details: ErrorDetails = {}): Error => new errors.NotFoundError(message, details);
 
 /** 400 naming one field (`details` adds context such as the allowed values). */
@@ -55,6 +65,10 @@ export const fieldError = (path: string | string[], message: string, details: Er
   const list: FieldIssue[] = [{ path: Array.isArray(path) ? path : [path], message, name: 'ValidationError' }];
   return new errors.ValidationError(message, { ...details, errors: list });
 };
+
+/** 400 in the caller's own wording, listing every field issue in `details.errors`. */
+export const invalidInputError = (message: string, issues: FieldIssue[], details: ErrorDetails = {}): errors.ValidationError =>
+  new errors.ValidationError(message, { ...details, errors: issues });
 
 /** Whether `error` is a 409 built by {@link conflictError}. */
 export const isConflictError = (error: unknown): error is Error & { details?: ErrorDetails } =>

@@ -145,8 +145,9 @@ describe('distribution admin API', () => {
   it('refuses to retry what is not failed or dead, what does not exist, and a malformed id', async () => {
     const [delivered] = await deliveriesOf(app.strapi, { targetDocumentId: deliveredDocument });
     const notDead = remember(await admin.post(`${BASE}/deliveries/${delivered.id}/retry`));
-    expect(notDead.status).toBe(400);
+    expect(notDead.status).toBe(409);
     expect(notDead.body.error.message).toMatch(/only failed or dead/);
+    expect(notDead.body.error.details).toEqual({ status: 'delivered' });
     const missing = remember(await admin.post(`${BASE}/deliveries/999999/retry`));
     expect(missing.status).toBe(404);
     const malformed = remember(await admin.post(`${BASE}/deliveries/abc/retry`));
@@ -162,8 +163,9 @@ describe('distribution admin API', () => {
     await publishPolicy(app.strapi, documentId);
     await statusOf(documentId, 'delivered');
     const response = remember(await admin.post(`${BASE}/deliveries/${dead.id}/retry`));
-    expect(response.status).toBe(400);
+    expect(response.status).toBe(409);
     expect(response.body.error.message).toMatch(/newer publication/);
+    expect(response.body.error.details).toEqual({ reason: 'superseded' });
   });
 
   it('is closed to anonymous callers and to admins without the permissions', async () => {

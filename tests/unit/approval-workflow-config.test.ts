@@ -1,6 +1,8 @@
+import type { UID } from '@strapi/strapi';
 import { resolveCoveredContentTypes, validatePluginConfig } from '../../src/plugins/approval-workflow/server/src/domain/config';
 
-const exists = (uid: string) => ['api::policy.policy', 'api::consultation-draft.consultation-draft'].includes(uid);
+const EXISTING: readonly string[] = ['api::policy.policy', 'api::consultation-draft.consultation-draft'];
+const exists = (uid: string): uid is UID.ContentType => EXISTING.includes(uid);
 
 describe('the plugin configuration', () => {
   it('defaults requiredApprovals to 1', () => {

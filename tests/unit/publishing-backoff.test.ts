@@ -1,5 +1,5 @@
-import { maximumRetrySpanMs, minimumRetrySpanMs, nextAttemptAt, retryWindow } from '../../src/plugins/multichannel-publishing/server/src/lib/backoff';
-import { parseRetryAfter } from '../../src/plugins/multichannel-publishing/server/src/lib/retry-after';
+import { maximumRetrySpanMs, minimumRetrySpanMs, nextAttemptAt, retryWindow } from '../../src/plugins/multichannel-publishing/server/src/utils/backoff';
+import { parseRetryAfter } from '../../src/plugins/multichannel-publishing/server/src/utils/retry-after';
 
 const HOUR = 3600_000;
 const DEFAULTS = { maxAttempts: 12, baseDelayMs: 90_000 };

@@ -2,8 +2,8 @@ import { renderZaloArticle, ZALO_LIMITS } from '../../src/plugins/multichannel-p
 import { classifyZaloError, zaloReplyError, ZaloTokenError } from '../../src/plugins/multichannel-publishing/server/src/channels/zalo/errors';
 import { entryUrl, portalPayload } from '../../src/plugins/multichannel-publishing/server/src/channels/portal/payload';
 import { ChannelError } from '../../src/plugins/multichannel-publishing/server/src/channels/types';
-import { flattenBlocks } from '../../src/plugins/multichannel-publishing/server/src/lib/blocks';
-import { diffVersions } from '../../src/plugins/multichannel-publishing/server/src/lib/diff-versions';
+import { flattenBlocks } from '../../src/plugins/multichannel-publishing/server/src/utils/blocks';
+import { diffVersions } from '../../src/plugins/multichannel-publishing/server/src/utils/diff-versions';
 import type { PublicationEvent } from '../../src/plugins/multichannel-publishing/server/src/types';
 
 const event = (overrides: Partial<PublicationEvent> = {}): PublicationEvent => ({

@@ -1,4 +1,4 @@
-import { ELLIPSIS, truncateAtWord } from '../../src/plugins/multichannel-publishing/server/src/lib/truncate';
+import { ELLIPSIS, truncateAtWord } from '../../src/plugins/multichannel-publishing/server/src/utils/truncate';
 
 describe('truncation at a word boundary', () => {
   it('returns a text that fits unchanged (trimmed)', () => {

@@ -1,58 +1,20 @@
 import * as React from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
+import type {
+  CoveredContentTypeView,
+  DocumentStatus,
+  HistoryEntry,
+  Inbox,
+  InboxItem,
+  Person,
+  Stage,
+  TransitionResult,
+  UserAction,
+} from '../../contracts';
 import { PLUGIN_ID } from './pluginId';
 
-export type Stage = 'draft' | 'in-review' | 'changes-requested' | 'approved';
-export type UserAction = 'submit' | 'approve' | 'request-changes' | 'withdraw' | 'force-approve';
-export type Person = { id: number; firstname: string | null; lastname: string | null };
-
-export type HistoryEntry = {
-  action: UserAction | 'void' | 'publish' | 'unpublish' | 'delete';
-  from: Stage | null;
-  to: Stage | null;
-  actor: Person | null;
-  actorKind: 'admin' | 'api' | 'system';
-  comment: string | null;
-  forced: boolean;
-  at: string;
-};
-
-export type DocumentStatus = {
-  uid: string;
-  documentId: string;
-  locale: string | null;
-  stage: Stage;
-  requiredApprovals: number;
-  approvals: Array<{ actor: Person | null; at: string; forced: boolean }>;
-  published: boolean;
-  canPublish: boolean;
-  allowedActions: UserAction[];
-  history: HistoryEntry[];
-};
-
-export type CoveredContentType = { uid: string; requiredApprovals: number; displayName: string };
-
-export type InboxItem = {
-  uid: string;
-  contentTypeName: string;
-  documentId: string;
-  locale: string | null;
-  title: string;
-  stage: Stage;
-  awaiting: 'review' | 'resubmission' | 'publication';
-  approvalCount: number;
-  requiredApprovals: number;
-  waitingSince: string | null;
-  allowedActions: UserAction[];
-};
-
-export type Inbox = {
-  data: InboxItem[];
-  meta: {
-    pagination: { page: number; pageSize: number; total: number; pageCount: number };
-    filters: { contentTypes: Array<{ uid: string; displayName: string }>; stages: Stage[] };
-  };
-};
+export type { DocumentStatus, HistoryEntry, Inbox, InboxItem, Person, Stage, UserAction };
+export type CoveredContentType = CoveredContentTypeView;
 
 type FailedRequest = { status?: number; response?: { data?: { error?: { status?: number; message?: string } } } };
 
@@ -103,7 +65,7 @@ export const useApprovalApi = () => {
         ).data.data,
       transition: async (uid: string, documentId: string, body: { action: UserAction; comment?: string; locale?: string | null }) =>
         (
-          await post<{ data: { stage: Stage } }>(`${base}/documents/${uid}/${documentId}/transitions`, {
+          await post<{ data: TransitionResult }>(`${base}/documents/${uid}/${documentId}/transitions`, {
             action: body.action,
             ...(body.comment ? { comment: body.comment } : {}),
             ...(body.locale ? { locale: body.locale } : {}),

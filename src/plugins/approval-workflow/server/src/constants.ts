@@ -1,4 +1,16 @@
 /** Names the approval workflow shares with the admin panel, other plugins and the tests. */
+import { type Stage, type UserAction } from '../../contracts';
+
+// Stages and actions are part of the admin API: declared in the contracts.
+export {
+  RECORDED_ACTIONS,
+  STAGES,
+  USER_ACTIONS,
+  type HistoryAction,
+  type RecordedAction,
+  type Stage,
+  type UserAction,
+} from '../../contracts';
 export const PLUGIN_ID = 'approval-workflow' as const;
 
 export const STATE_UID = 'plugin::approval-workflow.workflow-state' as const;
@@ -6,18 +18,8 @@ export const TRANSITION_UID = 'plugin::approval-workflow.transition' as const;
 /** The plugin's own content types: written only by the plugin, through the query engine. */
 export const OWN_UIDS: readonly string[] = [STATE_UID, TRANSITION_UID];
 
-export const STAGES = ['draft', 'in-review', 'changes-requested', 'approved'] as const;
-export type Stage = (typeof STAGES)[number];
 export const INITIAL_STAGE: Stage = 'draft';
 
-/** Actions a person takes through the transitions API. */
-export const USER_ACTIONS = ['submit', 'approve', 'request-changes', 'withdraw', 'force-approve'] as const;
-export type UserAction = (typeof USER_ACTIONS)[number];
-
-/** Actions recorded by the plugin itself when content changes under the workflow. */
-export const RECORDED_ACTIONS = ['void', 'publish', 'unpublish', 'delete'] as const;
-export type RecordedAction = (typeof RECORDED_ACTIONS)[number];
-export type HistoryAction = UserAction | RecordedAction;
 
 /** Stages whose approval (or pending review) is bound to an exact content hash. */
 export const HASH_BOUND_STAGES: readonly Stage[] = ['in-review', 'approved'];
@@ -47,14 +49,6 @@ export const ACTION_PERMISSION: Record<UserAction, string> = {
   'request-changes': PERMISSIONS.review,
   'force-approve': PERMISSIONS.forceApprove,
 };
-
-export const CONTENT_MANAGER_ACTIONS = {
-  create: 'plugin::content-manager.explorer.create',
-  read: 'plugin::content-manager.explorer.read',
-  update: 'plugin::content-manager.explorer.update',
-  delete: 'plugin::content-manager.explorer.delete',
-  publish: 'plugin::content-manager.explorer.publish',
-} as const;
 
 export const SUPER_ADMIN_ROLE_CODE = 'strapi-super-admin';
 

@@ -1,45 +1,10 @@
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useState } from 'react';
-import { PLUGIN_ID, type DeliveryStatus } from './constants';
+import type { ChannelView, DeliveryView, Pagination } from '../../contracts';
+import { PLUGIN_ID } from './constants';
 
-export type DeliveryView = {
-  id: number;
-  channel: string;
-  status: DeliveryStatus;
-  attempts: number;
-  nextAttemptAt: string | null;
-  lastAttemptAt: string | null;
-  lastError: string | null;
-  lastStatusCode: number | null;
-  externalId: string | null;
-  deliveredAt: string | null;
-  createdAt: string | null;
-  event: {
-    id: number;
-    sequence: number;
-    type: 'published' | 'updated' | 'unpublished';
-    uid: string;
-    contentType: string;
-    documentId: string;
-    locale: string | null;
-    occurredAt: string | null;
-    title: string | null;
-  };
-};
+export type { ChannelView, DeliveryView, Pagination };
 
-export type ChannelView = {
-  name: string;
-  label: { vi: string; en: string };
-  enabled: boolean;
-  configComplete: boolean;
-  missing: string[];
-  lastSuccessAt: string | null;
-  failuresLast24h: number;
-  backlog: number;
-  dead: number;
-};
-
-export type Pagination = { page: number; pageSize: number; pageCount: number; total: number };
 export type DeliveryQuery = { documentId?: string; channel?: string; status?: string; locale?: string; page?: number; pageSize?: number };
 
 const toSearch = (query: DeliveryQuery) =>

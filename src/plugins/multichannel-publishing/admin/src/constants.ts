@@ -8,8 +8,7 @@ export const PERMISSIONS = {
   retry: permission('retry'),
 };
 
-export const STATUSES = ['pending', 'in-flight', 'delivered', 'failed', 'dead', 'skipped'] as const;
-export type DeliveryStatus = (typeof STATUSES)[number];
+export { DELIVERY_STATUSES as STATUSES, type DeliveryStatus } from '../../contracts';
 
 /** A translation key of this plugin (translations are registered prefixed with the plugin id). */
 export const t = (key: string) => `${PLUGIN_ID}.${key}`;

@@ -22,7 +22,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   const snapshot = getService(strapi, 'snapshot');
   for (const uid of events.coveredUids()) {
     // Fails at boot rather than at the first publish when a configured populate names a wrong field.
-    await strapi.db.query(uid as never).findOne({ where: { id: -1 }, populate: snapshot.populateFor(uid) as never });
+    await strapi.db.query(uid).findOne({ where: { id: -1 }, populate: snapshot.populateFor(uid) });
   }
 
   for (const { adapter, description } of await getService(strapi, 'channels').describeAll()) {

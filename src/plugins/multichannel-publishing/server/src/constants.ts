@@ -1,4 +1,8 @@
 /** Names shared by every part of the multichannel-publishing plugin. */
+import { DELIVERY_STATUSES, EVENT_SOURCES, EVENT_TYPES, type DeliveryStatus, type EventSource, type EventType } from '../../contracts';
+
+// Event types, delivery statuses and event sources are part of the admin API: declared in the contracts.
+export { DELIVERY_STATUSES, EVENT_SOURCES, EVENT_TYPES, type DeliveryStatus, type EventSource, type EventType };
 export const PLUGIN_ID = 'multichannel-publishing' as const;
 
 export const EVENT_UID = 'plugin::multichannel-publishing.publication-event' as const;
@@ -11,11 +15,6 @@ export const EVENTS_TABLE = 'multichannel_publication_events' as const;
 export const DELIVERIES_TABLE = 'multichannel_deliveries' as const;
 export const STATE_TABLE = 'multichannel_publishing_state' as const;
 
-export const EVENT_TYPES = ['published', 'updated', 'unpublished'] as const;
-export type EventType = (typeof EVENT_TYPES)[number];
-
-export const DELIVERY_STATUSES = ['pending', 'in-flight', 'delivered', 'failed', 'dead', 'skipped'] as const;
-export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /** Statuses after which a delivery no longer holds back later events of the same document on its channel. */
 export const TERMINAL_STATUSES: readonly DeliveryStatus[] = ['delivered', 'dead', 'skipped'];
@@ -24,8 +23,6 @@ export const RETRYABLE_STATUSES: readonly DeliveryStatus[] = ['failed', 'dead'];
 /** Statuses the dispatcher picks up once `nextAttemptAt` has passed. */
 export const DUE_STATUSES: readonly DeliveryStatus[] = ['pending', 'failed'];
 
-export const EVENT_SOURCES = ['transaction', 'sweep'] as const;
-export type EventSource = (typeof EVENT_SOURCES)[number];
 
 /** Keys of rows in the state table. */
 export const STATE_KEYS = {

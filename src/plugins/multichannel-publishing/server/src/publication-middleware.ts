@@ -1,8 +1,8 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { PUBLICATION_ACTIONS, PUBLISH_ON_WRITE_ACTIONS } from './constants';
 import { getService } from './utils/get-service';
 
-type DocumentContext = { uid: string; action: string; params?: { documentId?: string; status?: string } };
+type DocumentContext = { uid: UID.ContentType; action: string; params?: { documentId?: string; status?: string } };
 type Next = () => Promise<unknown>;
 
 const documentIdOf = (context: DocumentContext, result: unknown): string | undefined => {

@@ -1,3 +1,4 @@
+import type { UID } from '@strapi/strapi';
 import type { DeliveryStatus, EventSource, EventType } from './constants';
 
 /** A publication event as the dispatcher and the channels see it. */
@@ -7,7 +8,7 @@ export type PublicationEvent = {
   key: string;
   sequence: number;
   type: EventType;
-  uid: string;
+  uid: UID.ContentType;
   /** The content type's singular name (`policy`, `consultation-draft`…), used in channel event names. */
   contentType: string;
   documentId: string;
@@ -23,7 +24,7 @@ export type Delivery = {
   id: number;
   eventId: number;
   eventSequence: number;
-  uid: string;
+  uid: UID.ContentType;
   documentId: string;
   locale: string | null;
   channel: string;

@@ -7,9 +7,6 @@ export const ACTIONS = {
   export: `plugin::${PLUGIN_ID}.export`,
 } as const;
 
-/** The content-manager permission whose field list decides who sees submitters' personal data. */
-export const CONTENT_MANAGER_READ = 'plugin::content-manager.explorer.read';
-
 /** Fields of a feedback that identify a person: exported only to roles allowed to read them. */
 export const PERSONAL_FIELDS = ['fullName', 'email', 'phone'] as const;
 

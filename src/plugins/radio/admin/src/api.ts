@@ -1,19 +1,9 @@
 import * as React from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
+import type { AudioStatus, AudioView, PolicyScript } from '../../contracts';
 import { PLUGIN_ID } from './pluginId';
 
-export type AudioStatus = 'none' | 'pending' | 'rendering' | 'ready' | 'no-voice' | 'failed';
-export type AudioView = { audioStatus: AudioStatus; audioMessage: string | null; audio: { url: string; mime: string; name: string } | null };
-export type PolicyScript = AudioView & {
-  documentId: string;
-  title: string;
-  language: string;
-  priority: string;
-  estimatedSeconds: number | null;
-  generated: boolean;
-  published: boolean;
-  updatedAt: string;
-};
+export type { AudioStatus, AudioView, PolicyScript };
 
 const SETTLED: AudioStatus[] = ['none', 'ready', 'no-voice', 'failed'];
 const POLL_MS = 2000;

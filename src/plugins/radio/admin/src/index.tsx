@@ -22,6 +22,7 @@ export default {
   },
 
   bootstrap(app: StrapiApp) {
+    // Strapi types a plugin's `apis` as a plain record; the content manager's panel API is declared here.
     const contentManager = app.getPlugin('content-manager').apis as unknown as ContentManagerApis;
     contentManager.addEditViewSidePanel([RadioScriptPanel, PolicyRadioPanel]);
   },

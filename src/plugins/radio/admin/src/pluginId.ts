@@ -1,6 +1,5 @@
 export const PLUGIN_ID = 'radio';
-export const RADIO_SCRIPT_UID = 'api::radio-script.radio-script';
-export const POLICY_UID = 'api::policy.policy';
+export { POLICY_UID, RADIO_SCRIPT_UID } from '../../../../common/uids';
 
 /** Translation key of this plugin. */
 export const t = (key: string) => `${PLUGIN_ID}.${key}`;

@@ -1,10 +1,10 @@
 import type { Core } from '@strapi/strapi';
-import type { Context } from 'koa';
+import type { RequestContext } from '../../../../../common/http';
 import { getService } from '../utils/get-service';
 
 /** `GET /content-types`: what the workflow covers, so the admin panel shows its panel only there. */
 const contentTypes = ({ strapi }: { strapi: Core.Strapi }) => ({
-  async find(ctx: Context) {
+  async find(ctx: RequestContext) {
     ctx.body = { data: getService(strapi, 'settings').describe() };
   },
 });

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { Context } from 'koa';
+import type { RequestContext } from '../../../../../common/http';
 import { adminActorFromState } from '../utils/actor';
 import { getService } from '../utils/get-service';
 import { inboxQuerySchema, parseOrThrow } from '../validation/documents';
@@ -7,7 +7,7 @@ import { requireActor } from './require-actor';
 
 /** `GET /inbox`. */
 const inbox = ({ strapi }: { strapi: Core.Strapi }) => ({
-  async find(ctx: Context) {
+  async find(ctx: RequestContext) {
     const query = parseOrThrow(inboxQuerySchema, ctx.query);
     const actor = requireActor(adminActorFromState(ctx.state));
     const { results, pagination, filters } = await getService(strapi, 'inbox').list(actor, query);

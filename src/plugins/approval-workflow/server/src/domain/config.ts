@@ -1,3 +1,4 @@
+import type { UID } from '@strapi/strapi';
 import { z } from 'zod';
 import { DEFAULT_REQUIRED_APPROVALS, MAX_REQUIRED_APPROVALS } from '../constants';
 
@@ -16,7 +17,7 @@ export const pluginConfigSchema = z
   .strict();
 
 export type PluginConfig = z.infer<typeof pluginConfigSchema>;
-export type CoveredContentType = { uid: string; requiredApprovals: number };
+export type CoveredContentType = { uid: UID.ContentType; requiredApprovals: number };
 
 /** Throws a readable error when `config/plugins.ts` holds an invalid approval-workflow config. */
 export const validatePluginConfig = (config: unknown): PluginConfig => {
@@ -37,11 +38,11 @@ export const validatePluginConfig = (config: unknown): PluginConfig => {
  */
 export const resolveCoveredContentTypes = (
   config: unknown,
-  exists: (uid: string) => boolean,
+  exists: (uid: string) => uid is UID.ContentType,
 ): { covered: CoveredContentType[]; unknown: string[] } => {
   const { contentTypes } = validatePluginConfig(config ?? {});
   return {
-    covered: contentTypes.filter((entry) => exists(entry.uid)),
+    covered: contentTypes.flatMap(({ uid, requiredApprovals }) => (exists(uid) ? [{ uid, requiredApprovals }] : [])),
     unknown: contentTypes.filter((entry) => !exists(entry.uid)).map((entry) => entry.uid),
   };
 };

@@ -1,13 +1,13 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { OWN_UIDS } from '../constants';
 import { NO_LOCALE } from '../services/content';
 import { currentRecorder } from '../utils/actor';
-import { conflictError, forbiddenError } from '../utils/errors';
+import { conflictError, forbiddenError } from '../../../../../common/errors';
 import { getService } from '../utils/get-service';
 import { trustedReason } from '../utils/trust';
 
 type Params = Record<string, unknown> & { documentId?: string; locale?: unknown; status?: unknown };
-type DocumentContext = { uid: string; action: string; params: Params };
+type DocumentContext = { uid: UID.ContentType; action: string; params: Params };
 type Next = () => Promise<unknown>;
 type Entry = { documentId?: string; locale?: string | null };
 
@@ -28,7 +28,7 @@ export const createDocumentGuard = (strapi: Core.Strapi) => {
   const workflow = () => getService(strapi, 'workflow');
 
   /** The distinct locales of the rows an action returned (NO_LOCALE for non-localized types). */
-  const entryLocales = (uid: string, entries: Entry[] | undefined) =>
+  const entryLocales = (uid: UID.ContentType, entries: Entry[] | undefined) =>
     content().isLocalized(uid) ? [...new Set((entries ?? []).map((entry) => String(entry.locale)))] : entries?.length ? [NO_LOCALE] : [];
 
   const guardOwnContentTypes = (ctx: DocumentContext, next: Next) => {
@@ -58,6 +58,8 @@ export const createDocumentGuard = (strapi: Core.Strapi) => {
       const publishParams = Object.fromEntries(
         Object.entries({ locale, fields, populate }).filter(([, value]) => value !== undefined),
       );
+      // Strapi types `publish` (and its params) only for a uid known statically to have draft & publish;
+      // this one is known at runtime (the caller checked `hasDraftAndPublish`).
       const published = (await strapi
         .documents(ctx.uid as never)
         .publish({ ...publishParams, documentId: draft.documentId } as never)) as { entries?: unknown[] };

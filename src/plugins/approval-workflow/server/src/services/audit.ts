@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { TRANSITION_UID, type HistoryAction, type Stage } from '../constants';
 import type { Recorder } from '../utils/actor';
 import type { Target } from './states';
@@ -39,7 +39,7 @@ export type NewTransition = {
 
 /** The event other plugins receive on `approval-workflow.transition`. */
 export type TransitionEvent = {
-  uid: string;
+  uid: UID.ContentType;
   documentId: string;
   locale: string | null;
   action: HistoryAction;
@@ -57,7 +57,7 @@ export type TransitionEvent = {
  * document-service guard refuses every write that comes from anywhere else.
  */
 const audit = ({ strapi }: { strapi: Core.Strapi }) => {
-  const query = () => strapi.db.query(TRANSITION_UID as never);
+  const query = () => strapi.db.query(TRANSITION_UID);
 
   return {
     /** Appends one entry and returns the event describing it. */

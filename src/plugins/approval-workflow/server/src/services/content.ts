@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { contentTypes } from '@strapi/utils';
 import { buildHashPopulate, canonicalContent, hashContent, type ModelLike } from '../domain/content-hash';
 
@@ -6,22 +6,24 @@ import { buildHashPopulate, canonicalContent, hashContent, type ModelLike } from
 export const NO_LOCALE = '';
 
 type Row = Record<string, unknown>;
-type SchemaLike = ModelLike & { pluginOptions?: { i18n?: { localized?: boolean } }; options?: { draftAndPublish?: boolean } };
+type SchemaLike = ModelLike & { pluginOptions?: { i18n?: { localized?: boolean }; [plugin: string]: unknown }; options?: { draftAndPublish?: boolean } };
 
 const TITLE_CANDIDATES = ['title', 'name', 'label', 'heading'];
 
 /** Reads covered documents the way the workflow needs them: per documentId and locale, draft side. */
 const content = ({ strapi }: { strapi: Core.Strapi }) => {
-  const getModel = (uid: string) => strapi.getModel(uid as never) as unknown as SchemaLike | undefined;
-  const query = (uid: string) => strapi.db.query(uid as never);
+  const getModel = (uid: UID.ContentType): SchemaLike | undefined => strapi.getModel(uid);
+  // The hash walks components and relations by the uids their attribute definitions name (plain strings).
+  const getSchema = (uid: string): ModelLike | undefined => strapi.getModel(uid as UID.Schema);
+  const query = (uid: UID.ContentType) => strapi.db.query(uid);
 
-  const isLocalized = (uid: string) => Boolean(strapi.plugin('i18n')) && getModel(uid)?.pluginOptions?.i18n?.localized === true;
-  const hasDraftAndPublish = (uid: string) => {
+  const isLocalized = (uid: UID.ContentType) => Boolean(strapi.plugin('i18n')) && getModel(uid)?.pluginOptions?.i18n?.localized === true;
+  const hasDraftAndPublish = (uid: UID.ContentType) => {
     const model = getModel(uid);
-    return Boolean(model) && contentTypes.hasDraftAndPublish(model as never);
+    return model !== undefined && contentTypes.hasDraftAndPublish(strapi.getModel(uid));
   };
 
-  const draftWhere = (uid: string, documentId: string, locale?: string) => ({
+  const draftWhere = (uid: UID.ContentType, documentId: string, locale?: string) => ({
     documentId,
     ...(hasDraftAndPublish(uid) ? { publishedAt: null } : {}),
     ...(isLocalized(uid) && locale !== undefined ? { locale } : {}),
@@ -35,7 +37,7 @@ const content = ({ strapi }: { strapi: Core.Strapi }) => {
     hasDraftAndPublish,
 
     /** The locale a request means: the given one, the default one, or NO_LOCALE when not localized. */
-    async resolveLocale(uid: string, locale?: string | null): Promise<string> {
+    async resolveLocale(uid: UID.ContentType, locale?: string | null): Promise<string> {
       if (!isLocalized(uid)) return NO_LOCALE;
       return locale || defaultLocale();
     },
@@ -44,7 +46,7 @@ const content = ({ strapi }: { strapi: Core.Strapi }) => {
      * The locales whose draft a document-service action with this `locale` parameter touches
      * (undefined = default locale, '*' = all, an array = those), limited to drafts that exist.
      */
-    async draftLocales(uid: string, documentId: string, localeParam: unknown): Promise<string[]> {
+    async draftLocales(uid: UID.ContentType, documentId: string, localeParam: unknown): Promise<string[]> {
       if (!isLocalized(uid)) {
         const count = await query(uid).count({ where: draftWhere(uid, documentId) });
         return count > 0 ? [NO_LOCALE] : [];
@@ -59,21 +61,21 @@ const content = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Whether the document has a draft in that locale. */
-    async exists(uid: string, documentId: string, locale: string): Promise<boolean> {
+    async exists(uid: UID.ContentType, documentId: string, locale: string): Promise<boolean> {
       return (await query(uid).count({ where: draftWhere(uid, documentId, locale) })) > 0;
     },
 
     /** Hash of the draft content of one document locale, or null when there is no such draft. */
-    async hashDraft(uid: string, documentId: string, locale: string): Promise<string | null> {
+    async hashDraft(uid: UID.ContentType, documentId: string, locale: string): Promise<string | null> {
       const row = (await query(uid).findOne({
         where: draftWhere(uid, documentId, locale),
-        populate: buildHashPopulate(getModel, uid),
+        populate: buildHashPopulate(getSchema, uid),
       })) as Row | null;
-      return row ? hashContent(canonicalContent(getModel, uid, row)) : null;
+      return row ? hashContent(canonicalContent(getSchema, uid, row)) : null;
     },
 
     /** Display titles of drafts, keyed `documentId|locale` (first string-like field of the model). */
-    async titles(uid: string, documentIds: string[]): Promise<Map<string, string>> {
+    async titles(uid: UID.ContentType, documentIds: string[]): Promise<Map<string, string>> {
       const model = getModel(uid);
       const field = TITLE_CANDIDATES.find((name) => model?.attributes[name]?.type === 'string');
       if (documentIds.length === 0) return new Map();
@@ -90,7 +92,7 @@ const content = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Whether the document locale currently has a published version. */
-    async isPublished(uid: string, documentId: string, locale: string): Promise<boolean> {
+    async isPublished(uid: UID.ContentType, documentId: string, locale: string): Promise<boolean> {
       if (!hasDraftAndPublish(uid)) return false;
       const where = { documentId, publishedAt: { $notNull: true }, ...(isLocalized(uid) ? { locale } : {}) };
       return (await query(uid).count({ where })) > 0;

@@ -1,8 +1,10 @@
 import type { Core } from '@strapi/strapi';
-import { CONTENT_MANAGER_ACTIONS, PERMISSIONS, type Stage } from '../constants';
+import { CONTENT_MANAGER } from '../../../../../common/strapi-actions';
+import type { Awaiting, InboxFilters, InboxItem, InboxPagination } from '../../../contracts';
+import { PERMISSIONS, type Stage } from '../constants';
 import { allowedActions, awaitsReviewFrom, type WorkflowSnapshot } from '../domain/state-machine';
 import type { AdminActor } from '../utils/actor';
-import { forbiddenError } from '../utils/errors';
+import { forbiddenError } from '../../../../../common/errors';
 import { getService } from '../utils/get-service';
 import { NO_LOCALE } from './content';
 import type { StateRow } from './states';
@@ -11,8 +13,7 @@ const INBOX_STAGES: Stage[] = ['in-review', 'changes-requested', 'draft', 'appro
 
 export type InboxQuery = { contentType?: string; stage?: Stage; page: number; pageSize: number };
 
-/** What the caller is expected to do with an inbox item. */
-export type Awaiting = 'review' | 'resubmission' | 'publication';
+export type { Awaiting };
 
 /**
  * The documents waiting for an action the caller may take, oldest first: in review (for reviewers
@@ -34,7 +35,7 @@ const inbox = ({ strapi }: { strapi: Core.Strapi }) => {
       case 'approved':
         // Freshly approved only: once published (or deliberately unpublished) it waits for nobody.
         return (row.lastAction === 'approve' || row.lastAction === 'force-approve') &&
-          actor.canOn(CONTENT_MANAGER_ACTIONS.publish, row.contentType)
+          actor.canOn(CONTENT_MANAGER.publish, row.contentType)
           ? 'publication'
           : null;
       default:
@@ -44,12 +45,12 @@ const inbox = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /** One page of the caller's inbox, with the filter options the admin page offers. */
-    async list(actor: AdminActor, query: InboxQuery) {
+    async list(actor: AdminActor, query: InboxQuery): Promise<{ results: InboxItem[]; pagination: InboxPagination; filters: InboxFilters }> {
       const readable = settings()
         .list()
-        .filter((entry) => actor.canOn(CONTENT_MANAGER_ACTIONS.read, entry.uid));
+        .filter((entry) => actor.canOn(CONTENT_MANAGER.read, entry.uid));
       const workflowAllowed = Object.values(PERMISSIONS).some((permission) => actor.can(permission));
-      const publishAllowed = readable.some((entry) => actor.canOn(CONTENT_MANAGER_ACTIONS.publish, entry.uid));
+      const publishAllowed = readable.some((entry) => actor.canOn(CONTENT_MANAGER.publish, entry.uid));
       if (!workflowAllowed && !publishAllowed) {
         throw forbiddenError('You have no approval-workflow permission');
       }
@@ -81,9 +82,9 @@ const inbox = ({ strapi }: { strapi: Core.Strapi }) => {
       const existing = waiting.filter(({ row }) => titles.has(`${row.contentType}|${row.targetDocumentId}|${row.targetLocale ?? NO_LOCALE}`));
 
       const start = (query.page - 1) * query.pageSize;
-      const results = existing.slice(start, start + query.pageSize).map(({ row, snapshot, awaiting }) => ({
+      const results: InboxItem[] = existing.slice(start, start + query.pageSize).map(({ row, snapshot, awaiting }) => ({
         uid: row.contentType,
-        contentTypeName: (strapi.getModel(row.contentType as never) as { info?: { displayName?: string } } | undefined)?.info?.displayName ?? row.contentType,
+        contentTypeName: (strapi.getModel(row.contentType) as { info?: { displayName?: string } } | undefined)?.info?.displayName ?? row.contentType,
         documentId: row.targetDocumentId,
         locale: row.targetLocale === NO_LOCALE ? null : row.targetLocale,
         title: titles.get(`${row.contentType}|${row.targetDocumentId}|${row.targetLocale ?? NO_LOCALE}`) ?? row.targetDocumentId,

@@ -1,22 +1,11 @@
-import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
-import { CONTENT_MANAGER_ACTIONS, PERMISSIONS, PLUGIN_ID, ROLES, type RoleKey } from '../constants';
+import type { Core, UID } from '@strapi/strapi';
+import { CONTENT_MANAGER, IS_CREATOR_CONDITION, MEDIA_LIBRARY } from '../../../../../common/strapi-actions';
+import { PERMISSIONS, PLUGIN_ID, ROLES, type RoleKey } from '../constants';
 import { getService } from '../utils/get-service';
 
 type PermissionInput = { action: string; subject?: string | null; properties?: Record<string, unknown> };
 type StoredPermission = { id: number; properties?: { locales?: unknown } | null };
 type AttributeLike = { type?: string; target?: string; mappedBy?: string };
-
-/** Registered by the admin's own bootstrap, which also creates Strapi's default roles with it. */
-const ADMIN_BOOTSTRAP_CONDITION = 'admin::is-creator';
-
-const UPLOAD = {
-  read: 'plugin::upload.read',
-  create: 'plugin::upload.assets.create',
-  update: 'plugin::upload.assets.update',
-  download: 'plugin::upload.assets.download',
-  copyLink: 'plugin::upload.assets.copy-link',
-} as const;
 
 /** The plugin's admin permissions, shown under Settings → Roles → Plugins → Approval workflow. */
 const PLUGIN_ACTIONS = [
@@ -36,12 +25,12 @@ const WORKFLOW_PERMISSIONS: Record<RoleKey, string[]> = {
 
 /** Admin permissions and the editorial roles that use them. */
 const roles = ({ strapi }: { strapi: Core.Strapi }) => {
-  const fieldsOf = (uid: string): string[] =>
+  const fieldsOf = (uid: UID.ContentType): string[] =>
     strapi
       .service('admin::content-type')
-      .getNestedFields(strapi.contentTypes[uid as keyof typeof strapi.contentTypes], { components: strapi.components }) as string[];
+      .getNestedFields(strapi.contentTypes[uid], { components: strapi.components }) as string[];
 
-  const isLocalized = (uid: string) => getService(strapi, 'content').isLocalized(uid);
+  const isLocalized = (uid: UID.ContentType) => getService(strapi, 'content').isLocalized(uid);
 
   const localeCodes = async (): Promise<string[]> =>
     strapi.plugin('i18n') ? ((await strapi.plugin('i18n').service('locales').find()) as Array<{ code: string }>).map((locale) => locale.code) : [];
@@ -51,7 +40,7 @@ const roles = ({ strapi }: { strapi: Core.Strapi }) => {
    * exists now (`followNewLocale` adds later ones). Role permissions need explicit locales: the
    * admin deletes a role permission whose `locales` is null.
    */
-  const contentPermission = (action: string, uid: string, withFields: boolean, locales: string[]): PermissionInput => ({
+  const contentPermission = (action: string, uid: UID.ContentType, withFields: boolean, locales: string[]): PermissionInput => ({
     action,
     subject: uid,
     properties: {
@@ -61,13 +50,15 @@ const roles = ({ strapi }: { strapi: Core.Strapi }) => {
   });
 
   /** Content types a covered document links to: editors must read them to pick relations. */
-  const relatedUids = (covered: string[]): string[] => {
-    const related = new Set<string>();
+  const isContentType = (uid: string): uid is UID.ContentType => uid in strapi.contentTypes;
+
+  const relatedUids = (covered: UID.ContentType[]): UID.ContentType[] => {
+    const related = new Set<UID.ContentType>();
     for (const uid of covered) {
-      const attributes = (strapi.contentTypes[uid as keyof typeof strapi.contentTypes]?.attributes ?? {}) as Record<string, AttributeLike>;
+      const attributes = (strapi.contentTypes[uid]?.attributes ?? {}) as Record<string, AttributeLike>;
       for (const attribute of Object.values(attributes)) {
         const target = attribute.type === 'relation' ? attribute.target : undefined;
-        if (target?.startsWith('api::') && strapi.contentTypes[target as keyof typeof strapi.contentTypes] && !covered.includes(target)) {
+        if (target?.startsWith('api::') && isContentType(target) && !covered.includes(target)) {
           related.add(target);
         }
       }
@@ -80,26 +71,26 @@ const roles = ({ strapi }: { strapi: Core.Strapi }) => {
       .list()
       .map((entry) => entry.uid);
     const related = relatedUids(covered);
-    const read = [...covered, ...related].map((uid) => contentPermission(CONTENT_MANAGER_ACTIONS.read, uid, true, locales));
-    const media = [UPLOAD.read, UPLOAD.download, UPLOAD.copyLink].map((action) => ({ action }));
+    const read = [...covered, ...related].map((uid) => contentPermission(CONTENT_MANAGER.read, uid, true, locales));
+    const media = [MEDIA_LIBRARY.read, MEDIA_LIBRARY.download, MEDIA_LIBRARY.copyLink].map((action) => ({ action }));
     const workflow = WORKFLOW_PERMISSIONS[role].map((action) => ({ action }));
     switch (role) {
       case 'editor':
         return [
           ...read,
           ...covered.flatMap((uid) => [
-            contentPermission(CONTENT_MANAGER_ACTIONS.create, uid, true, locales),
-            contentPermission(CONTENT_MANAGER_ACTIONS.update, uid, true, locales),
+            contentPermission(CONTENT_MANAGER.create, uid, true, locales),
+            contentPermission(CONTENT_MANAGER.update, uid, true, locales),
           ]),
           ...media,
-          { action: UPLOAD.create },
-          { action: UPLOAD.update },
+          { action: MEDIA_LIBRARY.create },
+          { action: MEDIA_LIBRARY.update },
           ...workflow,
         ];
       case 'reviewer':
         return [...read, ...media, ...workflow];
       case 'leader':
-        return [...read, ...covered.map((uid) => contentPermission(CONTENT_MANAGER_ACTIONS.publish, uid, false, locales)), ...media, ...workflow];
+        return [...read, ...covered.map((uid) => contentPermission(CONTENT_MANAGER.publish, uid, false, locales)), ...media, ...workflow];
       default:
         return [];
     }
@@ -122,8 +113,8 @@ const roles = ({ strapi }: { strapi: Core.Strapi }) => {
      * them or, created on its behalf, strips the Author role of its conditions.
      */
     async ensureRoles(): Promise<void> {
-      if (!strapi.service('admin::permission').conditionProvider.has(ADMIN_BOOTSTRAP_CONDITION)) {
-        throw new errors.ApplicationError(
+      if (!strapi.service('admin::permission').conditionProvider.has(IS_CREATOR_CONDITION)) {
+        throw new Error(
           `[${PLUGIN_ID}] ensureRoles() ran before the admin's bootstrap; call it from the application's bootstrap`,
         );
       }

@@ -1,6 +1,7 @@
-import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import type { Core, UID } from '@strapi/strapi';
+import { notFoundError } from '../../../../../common/errors';
 import { PLUGIN_ID } from '../constants';
+import type { CoveredContentTypeView } from '../../../contracts';
 import { resolveCoveredContentTypes, type CoveredContentType } from '../domain/config';
 
 /** Which content types the workflow covers, read from `config/plugins.ts` (nothing is hard-coded). */
@@ -9,8 +10,8 @@ const settings = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const resolve = () => {
     if (!cache) {
-      const { covered, unknown } = resolveCoveredContentTypes(strapi.config.get(`plugin::${PLUGIN_ID}`), (uid) =>
-        Boolean(strapi.contentTypes[uid as keyof typeof strapi.contentTypes]),
+      const { covered, unknown } = resolveCoveredContentTypes(strapi.config.get(`plugin::${PLUGIN_ID}`), (uid): uid is UID.ContentType =>
+        uid in strapi.contentTypes,
       );
       cache = { covered: new Map(covered.map((entry) => [entry.uid, entry])), unknown };
     }
@@ -23,24 +24,24 @@ const settings = ({ strapi }: { strapi: Core.Strapi }) => {
       return [...resolve().covered.values()];
     },
 
-    /** The covered entry for a uid, or undefined when the workflow does not apply to it. */
+    /** The covered entry for a uid (any string, e.g. from a URL), or undefined when the workflow does not apply to it. */
     find(uid: string): CoveredContentType | undefined {
       return resolve().covered.get(uid);
     },
 
-    /** Like `find`, but a 404 for a uid the workflow does not cover. */
+    /** Like `find`, but a 404 for a uid the workflow does not cover: the one place a requested uid becomes typed. */
     require(uid: string): CoveredContentType {
       const entry = resolve().covered.get(uid);
-      if (!entry) throw new errors.NotFoundError(`Content type ${uid} is not covered by the approval workflow`);
+      if (!entry) throw notFoundError(`Content type ${uid} is not covered by the approval workflow`);
       return entry;
     },
 
     /** The covered content types with the names people see. */
-    describe(): Array<CoveredContentType & { displayName: string }> {
+    describe(): CoveredContentTypeView[] {
       return [...resolve().covered.values()].map((entry) => ({
         ...entry,
         displayName:
-          (strapi.getModel(entry.uid as never) as { info?: { displayName?: string } } | undefined)?.info?.displayName ?? entry.uid,
+          (strapi.getModel(entry.uid) as { info?: { displayName?: string } } | undefined)?.info?.displayName ?? entry.uid,
       }));
     },
 

@@ -1,12 +1,12 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { STATE_UID, type Stage } from '../constants';
 import type { Approval } from '../domain/state-machine';
-import { conflictError } from '../utils/errors';
+import { conflictError } from '../../../../../common/errors';
 
 /** One row of the plugin's state table: the current stage of one document locale. */
 export type StateRow = {
   id: number;
-  contentType: string;
+  contentType: UID.ContentType;
   targetDocumentId: string;
   targetLocale: string;
   stage: Stage;
@@ -19,7 +19,7 @@ export type StateRow = {
   stageChangedAt: string | null;
 };
 
-export type Target = { uid: string; documentId: string; locale: string };
+export type Target = { uid: UID.ContentType; documentId: string; locale: string };
 
 export type StateChange = Pick<StateRow, 'stage' | 'submittedById' | 'contentHash' | 'lastAction'> & {
   approvals: Approval[];
@@ -34,7 +34,7 @@ const concurrentChange = (target: Target) =>
 
 /** Reads and writes the state table. Writes are compare-and-set on `version` so concurrent transitions cannot both win. */
 const states = ({ strapi }: { strapi: Core.Strapi }) => {
-  const query = () => strapi.db.query(STATE_UID as never);
+  const query = () => strapi.db.query(STATE_UID);
   const whereTarget = ({ uid, documentId, locale }: Target) => ({ contentType: uid, targetDocumentId: documentId, targetLocale: locale });
 
   return {
@@ -44,12 +44,12 @@ const states = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** All state rows of a document (every locale). */
-    async findForDocument(uid: string, documentId: string): Promise<StateRow[]> {
+    async findForDocument(uid: UID.ContentType, documentId: string): Promise<StateRow[]> {
       return (await query().findMany({ where: { contentType: uid, targetDocumentId: documentId } })) as StateRow[];
     },
 
     /** State rows in the given stages, oldest stage change first. */
-    async findInStages(stages: Stage[], uids: string[]): Promise<StateRow[]> {
+    async findInStages(stages: Stage[], uids: UID.ContentType[]): Promise<StateRow[]> {
       if (stages.length === 0 || uids.length === 0) return [];
       return (await query().findMany({
         where: { stage: { $in: stages }, contentType: { $in: uids } },
@@ -82,7 +82,7 @@ const states = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Forgets the current stage of deleted document locales (their audit trail stays). */
-    async remove(uid: string, documentId: string, locales: string[]): Promise<void> {
+    async remove(uid: UID.ContentType, documentId: string, locales: string[]): Promise<void> {
       if (locales.length === 0) return;
       await query().deleteMany({ where: { contentType: uid, targetDocumentId: documentId, targetLocale: { $in: locales } } });
     },

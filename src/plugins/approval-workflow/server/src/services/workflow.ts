@@ -1,7 +1,5 @@
-import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import type { Core, UID } from '@strapi/strapi';
 import {
-  CONTENT_MANAGER_ACTIONS,
   HASH_BOUND_STAGES,
   INITIAL_STAGE,
   TRANSITION_EVENT,
@@ -11,7 +9,9 @@ import {
 } from '../constants';
 import { allowedActions, decide, missingPermission, type WorkflowSnapshot } from '../domain/state-machine';
 import { recorderFromActor, type AdminActor, type Recorder } from '../utils/actor';
-import { conflictError, forbiddenError } from '../utils/errors';
+import { conflictError, forbiddenError, notFoundError } from '../../../../../common/errors';
+import { CONTENT_MANAGER } from '../../../../../common/strapi-actions';
+import type { ApprovalView, DocumentStatus, HistoryEntry, Person, TransitionResult } from '../../../contracts';
 import { getService } from '../utils/get-service';
 import { trustedReason } from '../utils/trust';
 import type { TransitionEvent, TransitionRow } from './audit';
@@ -22,10 +22,10 @@ type OnCommit = (callback: () => void) => void;
 
 export type TransitionInput = { action: UserAction; comment?: string; locale?: string };
 
-const person = (id: number | null, firstname: string | null, lastname: string | null) =>
+const person = (id: number | null, firstname: string | null, lastname: string | null): Person | null =>
   id === null ? null : { id, firstname, lastname };
 
-const historyEntry = (row: TransitionRow) => ({
+const historyEntry = (row: TransitionRow): HistoryEntry => ({
   action: row.action,
   from: row.fromStage,
   to: row.toStage,
@@ -74,19 +74,20 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** Resolves and checks the document an admin asks about: covered type, readable, existing. */
-  const resolveTarget = async (uid: string, documentId: string, locale: string | undefined, actor: AdminActor) => {
-    const covered = settings().require(uid);
-    if (!actor.canOn(CONTENT_MANAGER_ACTIONS.read, uid)) {
+  const resolveTarget = async (requestedUid: string, documentId: string, locale: string | undefined, actor: AdminActor) => {
+    const covered = settings().require(requestedUid);
+    const { uid } = covered;
+    if (!actor.canOn(CONTENT_MANAGER.read, uid)) {
       throw forbiddenError(`You are not allowed to read ${uid} documents`);
     }
     const target: Target = { uid, documentId, locale: await content().resolveLocale(uid, locale) };
     if (!(await content().exists(uid, documentId, target.locale))) {
-      throw new errors.NotFoundError(`Document ${documentId}${describeLocale(target.locale)} of ${uid} not found`);
+      throw notFoundError(`Document ${documentId}${describeLocale(target.locale)} of ${uid} not found`);
     }
     return { covered, target };
   };
 
-  const approvalsView = (state: StateRow | null) =>
+  const approvalsView = (state: StateRow | null): ApprovalView[] =>
     (state?.approvals ?? []).map((approval) => ({
       actor: person(approval.userId, approval.firstname, approval.lastname),
       at: approval.at,
@@ -94,13 +95,13 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
     }));
 
   return {
-    /** The stage, approvals, history and the caller's possible actions for one document locale. */
-    async getStatus(uid: string, documentId: string, locale: string | undefined, actor: AdminActor) {
+    /** The stage, approvals, history and the caller's possible actions for one document locale (`uid` as requested: 404 unless covered). */
+    async getStatus(uid: string, documentId: string, locale: string | undefined, actor: AdminActor): Promise<DocumentStatus> {
       const { covered, target } = await resolveTarget(uid, documentId, locale, actor);
       const [state, history, published] = await Promise.all([
         states().find(target),
         audit().list(target),
-        content().isPublished(uid, documentId, target.locale),
+        content().isPublished(target.uid, documentId, target.locale),
       ]);
       const snapshot = snapshotOf(state, covered.requiredApprovals);
       return {
@@ -118,15 +119,15 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    /** Applies one transition asked for through the admin API; returns the new stage. */
-    async transition(uid: string, documentId: string, input: TransitionInput, actor: AdminActor) {
+    /** Applies one transition asked for through the admin API (`uid` as requested: 404 unless covered); returns the new stage. */
+    async transition(uid: string, documentId: string, input: TransitionInput, actor: AdminActor): Promise<TransitionResult> {
       const lacking = missingPermission(input.action, actor);
       if (lacking) throw forbiddenError(`You need the permission ${lacking} to ${input.action} a document`);
       const { covered, target } = await resolveTarget(uid, documentId, input.locale, actor);
       const recorder = recorderFromActor(actor);
 
       return inTransaction(async (onCommit) => {
-        const [state, hash] = await Promise.all([states().find(target), content().hashDraft(uid, documentId, target.locale)]);
+        const [state, hash] = await Promise.all([states().find(target), content().hashDraft(target.uid, documentId, target.locale)]);
         const snapshot = snapshotOf(state, covered.requiredApprovals);
         const now = new Date();
         const decision = decide(snapshot, input.action, actor, now);
@@ -187,7 +188,7 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
      * Sends back to `draft` every locale of the document whose submitted or approved content no
      * longer matches its draft, recording "approval voided by edit". Call inside the write's transaction.
      */
-    async voidChangedApprovals(uid: string, documentId: string, recorder: Recorder): Promise<void> {
+    async voidChangedApprovals(uid: UID.ContentType, documentId: string, recorder: Recorder): Promise<void> {
       const covered = settings().find(uid);
       if (!covered) return;
       await inTransaction(async (onCommit) => {
@@ -220,7 +221,7 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
      * Refuses (409) to publish locales that are not approved, or whose draft is no longer the
      * approved content. Lifted inside `runTrusted`.
      */
-    async assertPublishable(uid: string, documentId: string, locales: string[]): Promise<void> {
+    async assertPublishable(uid: UID.ContentType, documentId: string, locales: string[]): Promise<void> {
       const covered = settings().find(uid);
       if (!covered || trustedReason() !== null) return;
       for (const locale of locales) {
@@ -250,7 +251,7 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Records publish / unpublish / delete of document locales (stage unchanged, or forgotten on delete). */
     async recordContentAction(
-      uid: string,
+      uid: UID.ContentType,
       documentId: string,
       action: 'publish' | 'unpublish' | 'delete',
       locales: string[],

@@ -1,4 +1,4 @@
-import { errors } from '@strapi/utils';
+import { invalidInputError } from '../../../../../common/errors';
 import { z } from 'zod';
 import { STAGES, USER_ACTIONS } from '../constants';
 
@@ -45,8 +45,8 @@ export const parseOrThrow = <T>(schema: z.ZodType<T>, input: unknown): T => {
   const problems = parsed.error.issues.map((issue) => ({
     path: issue.path.map(String),
     message: issue.message,
-    name: 'ValidationError',
+    name: 'ValidationError' as const,
   }));
   const summary = problems.map((problem) => `${problem.path.join('.') || 'body'}: ${problem.message}`).join('; ');
-  throw new errors.ValidationError(summary, { errors: problems });
+  throw invalidInputError(summary, problems);
 };

@@ -1,11 +1,10 @@
 import type { Core } from '@strapi/strapi';
+import type { RequestContext } from '../../../../../common/http';
 import { getService } from '../utils/get-service';
-
-type Context = { body: unknown };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /channels */
-  async find(ctx: Context) {
+  async find(ctx: RequestContext) {
     ctx.body = { data: await getService(strapi, 'deliveries').channels() };
   },
 });

@@ -1,8 +1,9 @@
-import { errors } from '@strapi/utils';
+import type { UID } from '@strapi/strapi';
+import { plainForbiddenError } from '../../../../../common/errors';
 import { PLUGIN_CONTENT_TYPE_UIDS } from '../constants';
 
 type KoaContext = { path: string; status: number; body: unknown };
-type DocumentContext = { uid: string; action: string };
+type DocumentContext = { uid: UID.ContentType; action: string };
 
 const PLUGIN_UID_PREFIX = 'plugin::multichannel-publishing.';
 const READ_ACTIONS = new Set(['findOne', 'findMany', 'findFirst', 'count']);
@@ -34,7 +35,7 @@ export const contentManagerGuard = async (ctx: KoaContext, next: () => Promise<u
 export const documentWriteGuard = async (rawContext: unknown, next: () => Promise<unknown>): Promise<unknown> => {
   const context = rawContext as DocumentContext;
   if ((PLUGIN_CONTENT_TYPE_UIDS as readonly string[]).includes(context.uid) && !READ_ACTIONS.has(context.action)) {
-    throw new errors.ForbiddenError('Publication events, deliveries and channel state are written by the multichannel-publishing plugin only');
+    throw plainForbiddenError('Publication events, deliveries and channel state are written by the multichannel-publishing plugin only');
   }
   return next();
 };

@@ -3,7 +3,7 @@ import { DELIVERIES_TABLE, EVENTS_TABLE } from '../constants';
 
 /**
  * The base of every read of deliveries: each delivery row (`d.*`) with its event's columns,
- * prefixed `event_` (what `lib/delivery-rows` turns back into a delivery and its event).
+ * prefixed `event_` (what `utils/delivery-rows` turns back into a delivery and its event).
  */
 export const selectDeliveriesWithEvents = (db: Knex) =>
   db

@@ -1,3 +1,4 @@
+import type { UID } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { DELIVERIES_TABLE } from '../constants';
 
@@ -7,7 +8,7 @@ import { DELIVERIES_TABLE } from '../constants';
  */
 export const hasNewerDelivered = async (
   db: Knex,
-  { channel, uid, documentId, eventSequence }: { channel: string; uid: string; documentId: string; eventSequence: number },
+  { channel, uid, documentId, eventSequence }: { channel: string; uid: UID.ContentType; documentId: string; eventSequence: number },
 ): Promise<boolean> => {
   const row = await db(DELIVERIES_TABLE)
     .where({ channel, target_uid: uid, target_document_id: documentId, status: 'delivered' })

@@ -1,3 +1,4 @@
+import type { UID } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { DELIVERIES_TABLE, EVENTS_TABLE } from '../constants';
 
@@ -7,7 +8,7 @@ import { DELIVERIES_TABLE, EVENTS_TABLE } from '../constants';
  */
 export const findPreviousExternalId = async (
   db: Knex,
-  { channel, uid, documentId, locale, beforeSequence }: { channel: string; uid: string; documentId: string; locale: string | null; beforeSequence: number },
+  { channel, uid, documentId, locale, beforeSequence }: { channel: string; uid: UID.ContentType; documentId: string; locale: string | null; beforeSequence: number },
 ): Promise<string | null> => {
   const row = (await db
     .select(['d.external_id', 'e.type'])

@@ -1,3 +1,4 @@
+import type { UID } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { EVENTS_TABLE } from '../constants';
 
@@ -9,7 +10,7 @@ export type UnrecordedPublication = { entryId: number; documentId: string; local
  */
 export const findUnrecordedPublications = async (
   db: Knex,
-  { uid, table, localized, limit }: { uid: string; table: string; localized: boolean; limit: number },
+  { uid, table, localized, limit }: { uid: UID.ContentType; table: string; localized: boolean; limit: number },
 ): Promise<UnrecordedPublication[]> => {
   const rows = (await db
     .select(['p.id', 'p.document_id', ...(localized ? ['p.locale'] : [])])

@@ -1,3 +1,4 @@
+import type { UID } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { EVENTS_TABLE } from '../constants';
 
@@ -9,7 +10,7 @@ export type UnrecordedUnpublication = { entryId: number; documentId: string; loc
  */
 export const findUnrecordedUnpublications = async (
   db: Knex,
-  { uid, table, localized, limit }: { uid: string; table: string; localized: boolean; limit: number },
+  { uid, table, localized, limit }: { uid: UID.ContentType; table: string; localized: boolean; limit: number },
 ): Promise<UnrecordedUnpublication[]> => {
   const rows = (await db
     .select(['e.entry_id', 'e.target_document_id', 'e.target_locale'])

@@ -1,17 +1,9 @@
 import type { Core } from '@strapi/strapi';
-import { EVENT_UID, type EventSource, type EventType } from '../constants';
+import { EVENT_UID } from '../constants';
+import type { PublicationEvent } from '../types';
 
-export type NewEvent = {
-  sequence: number;
-  type: EventType;
-  uid: string;
-  documentId: string;
-  locale: string | null;
-  entryId: number;
-  occurredAt: Date;
-  snapshot: Record<string, unknown> | null;
-  recordedBy: EventSource;
-};
+/** An event before it is stored: the database gives it its id and random key; its type name comes from the uid. */
+export type NewEvent = Omit<PublicationEvent, 'id' | 'key' | 'contentType'>;
 
 /** Inserts a publication event in the current transaction; returns its id and random key. */
 export const insertEvent = async (strapi: Core.Strapi, event: NewEvent): Promise<{ id: number; key: string }> => {

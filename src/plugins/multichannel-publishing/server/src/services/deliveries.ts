@@ -1,9 +1,10 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { conflictError, notFoundError } from '../../../../../common/errors';
+import type { ChannelView, Pagination } from '../../../contracts';
 import { FAILURE_WINDOW_MS, RETRYABLE_STATUSES } from '../constants';
-import { toDelivery, toJoinedEvent } from '../lib/delivery-rows';
-import { presentDelivery, type PresentedDelivery } from '../lib/present';
-import { toDate } from '../lib/rows';
+import { toDelivery, toJoinedEvent } from '../utils/delivery-rows';
+import { presentDelivery, type PresentedDelivery } from '../utils/present';
+import { toDate } from '../utils/rows';
 import { channelActivity } from '../queries/channel-activity';
 import { findDelivery } from '../queries/find-delivery';
 import { hasNewerDelivered } from '../queries/find-newer-delivered';
@@ -18,7 +19,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /** One page of deliveries, newest event first. */
-    async list(filters: DeliveryFilters, { page, pageSize }: { page: number; pageSize: number }) {
+    async list(filters: DeliveryFilters, { page, pageSize }: { page: number; pageSize: number }): Promise<{ results: PresentedDelivery[]; pagination: Pagination }> {
       const db = strapi.db.connection;
       const rows = await listDeliveries(db, filters, { offset: (page - 1) * pageSize, limit: pageSize });
       const total = await countDeliveries(db, filters);
@@ -28,33 +29,33 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    /** Sends a failed or dead delivery back to the queue now. */
+    /** Sends a failed or dead delivery back to the queue now; any other state is a 409. */
     async retry(id: number): Promise<PresentedDelivery> {
       const db = strapi.db.connection;
       const row = await findDelivery(db, id);
-      if (!row) throw new errors.NotFoundError(`delivery ${id} not found`);
+      if (!row) throw notFoundError(`delivery ${id} not found`);
       const delivery = toDelivery(row);
       if (!RETRYABLE_STATUSES.includes(delivery.status)) {
-        throw new errors.ApplicationError(`only failed or dead deliveries can be retried; this one is ${delivery.status}`, { status: delivery.status });
+        throw conflictError(`only failed or dead deliveries can be retried; this one is ${delivery.status}`, { status: delivery.status });
       }
       if (await hasNewerDelivered(db, { channel: delivery.channel, uid: delivery.uid, documentId: delivery.documentId, eventSequence: delivery.eventSequence })) {
-        throw new errors.ApplicationError(
+        throw conflictError(
           'a newer publication of this document was already delivered on this channel: replaying this older one would overwrite it',
           { reason: 'superseded' },
         );
       }
       if (!(await requeueDelivery(db, id, new Date()))) {
-        throw new errors.ApplicationError('the delivery changed meanwhile; reload and try again');
+        throw conflictError('the delivery changed meanwhile; reload and try again');
       }
       getService(strapi, 'dispatcher').kick();
       return present((await findDelivery(db, id)) as Record<string, unknown>);
     },
 
     /** Each channel: enabled, config complete (with the names of what is missing), activity. */
-    async channels() {
+    async channels(): Promise<ChannelView[]> {
       const since = new Date(Date.now() - FAILURE_WINDOW_MS);
       const described = await getService(strapi, 'channels').describeAll();
-      const result = [];
+      const result: ChannelView[] = [];
       for (const { adapter, description } of described) {
         const activity = await channelActivity(strapi.db.connection, adapter.name, since);
         result.push({

@@ -1,8 +1,8 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { contentTypes as contentTypeUtils } from '@strapi/utils';
 import type { ChannelAdapter } from '../channels/types';
 import type { EventSource } from '../constants';
-import { diffVersions, type VersionChange } from '../lib/diff-versions';
+import { diffVersions, type VersionChange } from '../utils/diff-versions';
 import { findLatestEvent } from '../queries/find-latest-event';
 import { findPublishedVersions } from '../queries/find-published-versions';
 import { findUnrecordedPublications } from '../queries/find-unrecorded-publications';
@@ -24,25 +24,21 @@ type Model = { uid: string; collectionName: string; info?: { singularName?: stri
 /** Publication events: recorded with each publish/unpublish, and repaired by the sweep. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const configured = getPluginConfig(strapi).contentTypes.map((entry) => entry.uid);
-  let covered: Set<string> | null = null;
+  let covered: Set<UID.ContentType> | null = null;
+
+  const isContentType = (uid: string): uid is UID.ContentType => uid in strapi.contentTypes;
 
   /** Configured uids that exist and have draft & publish; computed once the content types are loaded. */
-  const coveredUids = (): Set<string> => {
-    if (covered) return covered;
-    covered = new Set(
-      configured.filter((uid) => {
-        const model = strapi.getModel(uid as never);
-        return Boolean(model) && contentTypeUtils.hasDraftAndPublish(model as never);
-      }),
-    );
+  const coveredUids = (): Set<UID.ContentType> => {
+    covered ??= new Set(configured.filter(isContentType).filter((uid) => contentTypeUtils.hasDraftAndPublish(strapi.getModel(uid))));
     return covered;
   };
 
-  const modelOf = (uid: string) => strapi.getModel(uid as never) as unknown as Model;
+  const modelOf = (uid: UID.ContentType): Model => strapi.getModel(uid);
 
   /** Writes one event and its deliveries; must run inside a transaction. */
   const recordChange = async (
-    uid: string,
+    uid: UID.ContentType,
     documentId: string,
     change: VersionChange,
     source: EventSource,
@@ -96,12 +92,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     coveredUids,
 
     /** Whether publications of `uid` are distributed. */
-    isCovered(uid: string): boolean {
-      return coveredUids().has(uid);
+    isCovered(uid: string): uid is UID.ContentType {
+      return (coveredUids() as ReadonlySet<string>).has(uid);
     },
 
     /** The published versions of a document now (inside the caller's transaction). */
-    publishedVersions(uid: string, documentId: string): Promise<PublishedVersion[]> {
+    publishedVersions(uid: UID.ContentType, documentId: string): Promise<PublishedVersion[]> {
       return findPublishedVersions(strapi, uid, documentId);
     },
 
@@ -109,7 +105,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * Records the events (one per locale whose published version changed) and their deliveries for a
      * write of a document, in the caller's transaction. Returns how many events were written.
      */
-    async recordDocumentChange(uid: string, documentId: string, before: PublishedVersion[], after: PublishedVersion[]): Promise<number> {
+    async recordDocumentChange(uid: UID.ContentType, documentId: string, before: PublishedVersion[], after: PublishedVersion[]): Promise<number> {
       const changes = diffVersions(before, after);
       if (changes.length === 0) return 0;
       const channels = await getService(strapi, 'channels').active();

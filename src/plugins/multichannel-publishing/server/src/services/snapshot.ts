@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { SNAPSHOT_EXCLUDED_ATTRIBUTES } from '../constants';
 import { getPluginConfig } from '../utils/config';
 
@@ -24,8 +24,8 @@ const defaultPopulate = (attributes: Record<string, Attribute>): Populate => {
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const configured = new Map(getPluginConfig(strapi).contentTypes.map((entry) => [entry.uid, entry.populate]));
 
-  const populateFor = (uid: string): Populate => {
-    const model = strapi.getModel(uid as never) as { attributes: Record<string, Attribute> };
+  const populateFor = (uid: UID.ContentType): Populate => {
+    const model = strapi.getModel(uid) as { attributes: Record<string, Attribute> };
     return (configured.get(uid) as Populate | undefined) ?? defaultPopulate(model.attributes);
   };
 
@@ -36,11 +36,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * The published row `entryId` of `uid` with the configured relations, passed through the content
      * API output sanitizer: private and password fields are removed at every level.
      */
-    async build(uid: string, entryId: number): Promise<Record<string, unknown> | null> {
-      const model = strapi.getModel(uid as never);
-      const row = await strapi.db.query(uid as never).findOne({ where: { id: entryId }, populate: populateFor(uid) as never });
+    async build(uid: UID.ContentType, entryId: number): Promise<Record<string, unknown> | null> {
+      const model = strapi.getModel(uid);
+      const row = await strapi.db.query(uid).findOne({ where: { id: entryId }, populate: populateFor(uid) });
       if (!row) return null;
-      const sanitized = (await strapi.contentAPI.sanitize.output(row, model as never)) as Record<string, unknown>;
+      const sanitized = (await strapi.contentAPI.sanitize.output(row, model)) as Record<string, unknown>;
       return JSON.parse(JSON.stringify(sanitized)) as Record<string, unknown>;
     },
 

@@ -2,7 +2,7 @@ import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 import type { ChannelStateStore } from '../channels/types';
 import { STATE_KEYS } from '../constants';
-import { toJson } from '../lib/rows';
+import { toJson } from '../utils/rows';
 import { acquireStateLease } from '../queries/acquire-state-lease';
 import { ensureStateRow } from '../queries/ensure-state-row';
 import { readState } from '../queries/read-state';
@@ -14,7 +14,8 @@ type Encryption = { encrypt(value: string): string | null; decrypt(value: string
 
 /** Durable state shared by the nodes: the sequence counter row and each channel's (encrypted) state. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  // Strapi's own AES-256-GCM helper keyed by admin.secrets.encryptionKey (ENCRYPTION_KEY).
+  // Strapi's own AES-256-GCM helper keyed by admin.secrets.encryptionKey (ENCRYPTION_KEY); Strapi types
+  // admin services as its generic `Core.Service`, so its two methods are declared here.
   const encryption = () => strapi.service('admin::encryption') as unknown as Encryption;
 
   const encrypt = (plain: string): string => {

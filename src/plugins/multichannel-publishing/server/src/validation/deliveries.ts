@@ -1,4 +1,4 @@
-import { errors } from '@strapi/utils';
+import { invalidInputError } from '../../../../../common/errors';
 import { z } from 'zod';
 import { DEFAULT_PAGE_SIZE, DELIVERY_STATUSES, MAX_PAGE_SIZE } from '../constants';
 
@@ -27,9 +27,9 @@ const fail = (error: z.ZodError): never => {
   const details = error.issues.map((issue) => ({
     path: issue.path.map(String),
     message: issue.code === 'unrecognized_keys' ? `unknown parameter(s): ${issue.keys.join(', ')}` : issue.message,
-    name: 'ValidationError',
+    name: 'ValidationError' as const,
   }));
-  throw new errors.ValidationError(details.map((detail) => `${detail.path.join('.') || 'query'}: ${detail.message}`).join('; '), { errors: details });
+  throw invalidInputError(details.map((detail) => `${detail.path.join('.') || 'query'}: ${detail.message}`).join('; '), details);
 };
 
 /** Query of `GET /deliveries`: filters and page; unknown parameters are refused. */

@@ -2,7 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { feedbackService } from '../../../../../common/feedback';
 import type { RequestContext } from '../../../../../common/http';
 import { FEEDBACK_UID } from '../../../../../common/uids';
-import { CONTENT_MANAGER_READ, PERSONAL_FIELDS } from '../constants';
+import { CONTENT_MANAGER } from '../../../../../common/strapi-actions';
+import { PERSONAL_FIELDS } from '../constants';
 import { parseDocumentIdParam } from '../validation';
 
 type Ability = { can: (action: string, subject?: string, field?: string) => boolean };
@@ -11,7 +12,7 @@ type Ability = { can: (action: string, subject?: string, field?: string) => bool
  * Personal data goes out only to roles whose content-manager read permission on feedback covers
  * the submitter's name, email and phone (Settings → Roles → Feedback → Read → fields).
  */
-const mayReadPersonalData = (ability: Ability | undefined) => PERSONAL_FIELDS.every((field) => ability?.can(CONTENT_MANAGER_READ, FEEDBACK_UID, field) === true);
+const mayReadPersonalData = (ability: Ability | undefined) => PERSONAL_FIELDS.every((field) => ability?.can(CONTENT_MANAGER.read, FEEDBACK_UID, field) === true);
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** `GET /feedback-export/consultation-drafts/:documentId.csv`. */

@@ -2,7 +2,7 @@ import { Button, Flex, Typography } from '@strapi/design-system';
 import { useNotification, unstable_useContentManagerContext as useContentManagerContext } from '@strapi/strapi/admin';
 import type { PanelComponent, PanelComponentProps } from '@strapi/content-manager/strapi-admin';
 import { useIntl } from 'react-intl';
-import { countSyllables, DEFAULT_SYLLABLES_PER_MINUTE, estimateSeconds } from '../../../../../api/radio-script/speech/duration';
+import { countSyllables, DEFAULT_SYLLABLES_PER_MINUTE, estimateSeconds } from '../../../../../common/speech-duration';
 import { useScriptAudio } from '../api';
 import { RADIO_SCRIPT_UID, t } from '../pluginId';
 import { AudioStatusBadge } from './AudioStatusBadge';

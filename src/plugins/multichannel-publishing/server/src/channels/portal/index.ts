@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { errorText } from '../../lib/errors';
-import { isHttpUrl, post, retryAfterOf } from '../../lib/http';
+import { errorText } from '../../utils/errors';
+import { isHttpUrl, post, retryAfterOf } from '../../utils/http';
 import type { PublicationEvent } from '../../types';
 import { ChannelError, type ChannelAdapter, type ChannelFactory, type DeliveryContext, type SendResult } from '../types';
 import { portalPayload } from './payload';

@@ -1,9 +1,8 @@
-import fs from 'fs/promises';
-import path from 'path';
 import { z } from 'zod';
-import { errorText } from '../../lib/errors';
-import { isHttpUrl, joinUrl, post, retryAfterOf, type HttpReply } from '../../lib/http';
+import { errorText } from '../../utils/errors';
+import { isHttpUrl, joinUrl, post, retryAfterOf, type HttpReply } from '../../utils/http';
 import type { PublicationEvent } from '../../types';
+import { audioReference, downloadAudio, type AudioReference } from './audio';
 import { ChannelError, type ChannelAdapter, type ChannelFactory, type DeliveryContext, type SendResult } from '../types';
 import { bulletinMetadata, bulletinPath, bulletinQueuePriority, BULLETINS_PATH, type BulletinMetadata } from './mapping';
 
@@ -17,9 +16,8 @@ const configSchema = z.object({
   contentType: z.string().default('api::radio-script.radio-script'),
 });
 
-type AudioFile = { name: string; mime: string; bytes: Buffer };
 type BulletinRequest =
-  | { kind: 'publish'; metadata: BulletinMetadata; audio: AudioFile | null }
+  | { kind: 'publish'; metadata: BulletinMetadata; audio: AudioReference | null }
   | { kind: 'withdraw'; id: string };
 
 /** Audio states after which the bulletin goes out: with its file when ready, for live reading otherwise. */
@@ -36,23 +34,22 @@ export const sourceSystemChannel: ChannelFactory = {
   create({ strapi, config: raw }) {
     const config = configSchema.parse(raw);
 
-    /** The current published version's audio: rendering finishes after the publish that triggered this event. */
-    const loadAudio = async (event: PublicationEvent): Promise<AudioFile | null> => {
-      const row = (await strapi.db.query(event.uid as never).findOne({
+    /**
+     * Where the current published version's audio is: rendering finishes after the publish that
+     * triggered this event. Only its reference: the bytes are downloaded by `send`.
+     */
+    const findAudio = async (event: PublicationEvent): Promise<AudioReference | null> => {
+      const row = (await strapi.db.query(event.uid).findOne({
         where: { documentId: event.documentId, publishedAt: { $notNull: true } },
         select: ['id', 'audioStatus', 'audioMessage'],
-        populate: { audio: true } as never,
+        populate: { audio: true },
       })) as { audioStatus?: string; audioMessage?: string | null; audio?: { url: string; mime: string; name: string } | null } | null;
       const status = row?.audioStatus ?? 'none';
       if (!AUDIO_SETTLED.has(status)) {
         throw new ChannelError(`audio of the bulletin is not ready yet (${status})`, { retryable: true });
       }
       if (status !== 'ready' || !row?.audio) return null;
-      const { url, mime, name } = row.audio;
-      const bytes = /^https?:\/\//i.test(url)
-        ? Buffer.from(await (await fetch(url)).arrayBuffer())
-        : await fs.readFile(path.join(strapi.dirs.static.public, url));
-      return { name, mime, bytes };
+      return audioReference(row.audio, strapi.dirs.static.public);
     };
 
     const classify = (reply: HttpReply, what: string): never => {
@@ -86,7 +83,7 @@ export const sourceSystemChannel: ChannelFactory = {
         if (event.type === 'unpublished') {
           return { kind: 'withdraw', id: context.previousExternalId ?? event.documentId };
         }
-        return { kind: 'publish', metadata: bulletinMetadata(event.documentId, event.snapshot ?? {}), audio: await loadAudio(event) };
+        return { kind: 'publish', metadata: bulletinMetadata(event.documentId, event.snapshot ?? {}), audio: await findAudio(event) };
       },
 
       async send(request, context): Promise<SendResult> {
@@ -105,7 +102,8 @@ export const sourceSystemChannel: ChannelFactory = {
         const form = new FormData();
         form.set('metadata', new Blob([JSON.stringify(request.metadata)], { type: 'application/json' }), 'metadata.json');
         if (request.audio) {
-          form.set('audio', new Blob([request.audio.bytes], { type: request.audio.mime }), request.audio.name);
+          const audio = await downloadAudio(request.audio, { timeoutMs: config.timeoutMs, signal: context.signal });
+          form.set('audio', new Blob([audio.bytes], { type: audio.mime }), audio.name);
         }
         const reply = await post('source system', joinUrl(config.url ?? '', BULLETINS_PATH), {
           headers,

@@ -1,6 +1,6 @@
-import { flattenBlocks } from '../../lib/blocks';
-import { absoluteUrl } from '../../lib/http';
-import { truncateAtWord } from '../../lib/truncate';
+import { flattenBlocks } from '../../utils/blocks';
+import { absoluteUrl } from '../../utils/http';
+import { truncateAtWord } from '../../utils/truncate';
 import type { PublicationEvent } from '../../types';
 import { ChannelError } from '../types';
 

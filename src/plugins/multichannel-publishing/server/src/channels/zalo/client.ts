@@ -1,4 +1,4 @@
-import { post, retryAfterOf, type HttpReply } from '../../lib/http';
+import { post, retryAfterOf, type HttpReply } from '../../utils/http';
 import { ChannelError } from '../types';
 import { zaloReplyError } from './errors';
 

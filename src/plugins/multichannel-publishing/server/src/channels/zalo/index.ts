@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { joinUrl } from '../../lib/http';
-import { sleep } from '../../lib/sleep';
+import { joinUrl } from '../../utils/http';
+import { sleep } from '../../utils/sleep';
 import type { PublicationEvent } from '../../types';
 import { ChannelError, type ChannelAdapter, type ChannelFactory, type DeliveryContext, type SendResult } from '../types';
 import { renderZaloArticle, type ZaloArticle } from './article';

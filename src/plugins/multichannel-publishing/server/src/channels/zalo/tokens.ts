@@ -1,6 +1,6 @@
 import crypto from 'crypto';
-import { joinUrl, post } from '../../lib/http';
-import { sleep } from '../../lib/sleep';
+import { joinUrl, post } from '../../utils/http';
+import { sleep } from '../../utils/sleep';
 import { ChannelError, type ChannelStateStore } from '../types';
 import { parseZaloReply } from './client';
 

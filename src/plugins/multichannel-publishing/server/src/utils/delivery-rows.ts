@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import type { DeliveryStatus, EventSource, EventType } from '../constants';
 import type { Delivery, PublicationEvent } from '../types';
 import { toDate, toJson, toNumber, toOptionalNumber, toOptionalString } from './rows';
@@ -10,7 +10,8 @@ export const toDelivery = (row: Row): Delivery => ({
   id: toNumber(row.id),
   eventId: toNumber(row.event_id),
   eventSequence: toNumber(row.event_sequence),
-  uid: String(row.target_uid),
+  // Written from a typed uid when the event was recorded.
+  uid: String(row.target_uid) as UID.ContentType,
   documentId: String(row.target_document_id),
   locale: toOptionalString(row.target_locale),
   channel: String(row.channel),
@@ -35,8 +36,9 @@ export const toDelivery = (row: Row): Delivery => ({
 
 /** The event joined onto a delivery row (columns prefixed `event_`). */
 export const toJoinedEvent = (strapi: Core.Strapi, row: Row): PublicationEvent => {
-  const uid = String(row.target_uid);
-  const model = strapi.getModel(uid as never) as { info?: { singularName?: string } } | undefined;
+  // Written from a typed uid when the event was recorded.
+  const uid = String(row.target_uid) as UID.ContentType;
+  const model = strapi.getModel(uid) as { info?: { singularName?: string } } | undefined;
   return {
     id: toNumber(row.event_id),
     key: String(row.event_key),

@@ -1,3 +1,4 @@
+import type { DeliveryView } from '../../../contracts';
 import type { Delivery, PublicationEvent } from '../types';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
@@ -12,7 +13,7 @@ const titleOf = (snapshot: Record<string, unknown> | null): string | null => {
  * A delivery as the admin API returns it: outcome and schedule, with its event (type, document,
  * title) but not the event snapshot, the claim token or the adapter's checkpoint.
  */
-export const presentDelivery = (delivery: Delivery, event: PublicationEvent) => ({
+export const presentDelivery = (delivery: Delivery, event: PublicationEvent): DeliveryView => ({
   id: delivery.id,
   channel: delivery.channel,
   status: delivery.status,
@@ -41,4 +42,4 @@ export const presentDelivery = (delivery: Delivery, event: PublicationEvent) => 
   },
 });
 
-export type PresentedDelivery = ReturnType<typeof presentDelivery>;
+export type PresentedDelivery = DeliveryView;

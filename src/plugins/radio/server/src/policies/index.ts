@@ -1,0 +1,3 @@
+import canUseScripts from './can-use-scripts';
+
+export default { 'can-use-scripts': canUseScripts };

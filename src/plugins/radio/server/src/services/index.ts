@@ -1,0 +1,3 @@
+import scripts from './scripts';
+
+export default { scripts };
