@@ -30,6 +30,37 @@ const STAGES: Stage[] = ['in-review', 'changes-requested', 'draft', 'approved'];
 const editUrl = (uid: string, documentId: string, locale: string | null) =>
   `/content-manager/collection-types/${uid}/${documentId}${locale ? `?plugins[i18n][locale]=${locale}` : ''}`;
 
+type FilterSelectProps = {
+  name: 'contentType' | 'stage';
+  minWidth: string;
+  label: string;
+  allLabel: string;
+  value: string | undefined;
+  onChange: (value: string | number) => void;
+  options: Array<{ value: string; label: string }>;
+};
+
+/** One inbox filter: "All" first, then the options; the test id names the filter. */
+const FilterSelect = ({ name, minWidth, label, allLabel, value, onChange, options }: FilterSelectProps) => (
+  <Field.Root name={name} minWidth={minWidth}>
+    <Field.Label>{label}</Field.Label>
+    <SingleSelect
+      aria-label={label}
+      placeholder={label}
+      value={value ?? ALL}
+      onChange={onChange}
+      data-testid={`approvals-filter-${name === 'contentType' ? 'content-type' : name}`}
+    >
+      <SingleSelectOption value={ALL}>{allLabel}</SingleSelectOption>
+      {options.map((option) => (
+        <SingleSelectOption key={option.value} value={option.value}>
+          {option.label}
+        </SingleSelectOption>
+      ))}
+    </SingleSelect>
+  </Field.Root>
+);
+
 /** "Chờ duyệt / Approvals": the caller's inbox, filterable by content type and stage. */
 const ApprovalsPage = () => {
   const { formatMessage, formatDate } = useIntl();
@@ -60,40 +91,24 @@ const ApprovalsPage = () => {
       <Layouts.Header title={t('page.title', 'Approvals')} subtitle={t('page.subtitle', 'Documents waiting for you, oldest first')} />
       <Layouts.Content>
         <Flex gap={4} paddingBottom={4} alignItems="flex-end">
-          <Field.Root name="contentType" minWidth="240px">
-            <Field.Label>{t('page.filter.content-type', 'Content type')}</Field.Label>
-            <SingleSelect
-              aria-label={t('page.filter.content-type', 'Content type')}
-              placeholder={t('page.filter.content-type', 'Content type')}
-              value={query.contentType ?? ALL}
-              onChange={(value) => setFilter('contentType', value)}
-              data-testid="approvals-filter-content-type"
-            >
-              <SingleSelectOption value={ALL}>{t('page.filter.all', 'All')}</SingleSelectOption>
-              {(inbox?.meta.filters.contentTypes ?? []).map((entry) => (
-                <SingleSelectOption key={entry.uid} value={entry.uid}>
-                  {entry.displayName}
-                </SingleSelectOption>
-              ))}
-            </SingleSelect>
-          </Field.Root>
-          <Field.Root name="stage" minWidth="200px">
-            <Field.Label>{t('page.filter.stage', 'Stage')}</Field.Label>
-            <SingleSelect
-              aria-label={t('page.filter.stage', 'Stage')}
-              placeholder={t('page.filter.stage', 'Stage')}
-              value={query.stage ?? ALL}
-              onChange={(value) => setFilter('stage', value)}
-              data-testid="approvals-filter-stage"
-            >
-              <SingleSelectOption value={ALL}>{t('page.filter.all', 'All')}</SingleSelectOption>
-              {STAGES.map((stage) => (
-                <SingleSelectOption key={stage} value={stage}>
-                  {t(`stage.${stage}`, stage)}
-                </SingleSelectOption>
-              ))}
-            </SingleSelect>
-          </Field.Root>
+          <FilterSelect
+            name="contentType"
+            minWidth="240px"
+            label={t('page.filter.content-type', 'Content type')}
+            allLabel={t('page.filter.all', 'All')}
+            value={query.contentType}
+            onChange={(value) => setFilter('contentType', value)}
+            options={(inbox?.meta.filters.contentTypes ?? []).map((entry) => ({ value: entry.uid, label: entry.displayName }))}
+          />
+          <FilterSelect
+            name="stage"
+            minWidth="200px"
+            label={t('page.filter.stage', 'Stage')}
+            allLabel={t('page.filter.all', 'All')}
+            value={query.stage}
+            onChange={(value) => setFilter('stage', value)}
+            options={STAGES.map((stage) => ({ value: stage, label: t(`stage.${stage}`, stage) }))}
+          />
         </Flex>
         {error ? (
           <Typography textColor="danger600">{error}</Typography>
