@@ -23,6 +23,11 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
     enabled: true,
     resolve: './src/plugins/public-participation',
   },
+  // Who did which sensitive action, when and from where; read by super admins (README: "Audit trail").
+  'audit-trail': {
+    enabled: env.bool('AUDIT_TRAIL_ENABLED', true),
+    resolve: './src/plugins/audit-trail',
+  },
   graphql: {
     config: {
       endpoint: '/graphql',

@@ -1,0 +1,3 @@
+import entry from './entry';
+
+export default { entry };
