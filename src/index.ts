@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { startFeedbackMaintenance, stopFeedbackMaintenance } from './api/feedback/maintenance';
 import { configureContentManagerLayouts } from './bootstrap/content-manager-layouts';
+import { auditAdminRoleChanges } from './bootstrap/admin-audit';
 import { fixCoreAdminControllers } from './bootstrap/core-admin-fixes';
 import { grantEditorialPermissions } from './bootstrap/editorial-permissions';
 import { guardGraphqlRegistration, syncEndUserRegistration } from './bootstrap/end-user-registration';
@@ -11,6 +12,7 @@ import { syncPublicPermissions } from './bootstrap/public-permissions';
 import { seedSuperAdmin } from './bootstrap/seed-admin';
 import { applyStockRoles } from './bootstrap/stock-roles';
 import { registerDocumentMiddlewares } from './document-middlewares';
+import { registerFeedbackDeletionAudit } from './document-middlewares/feedback-deletion-audit';
 import { registerContentApiReadGuard } from './document-middlewares/content-api-reads';
 import { registerPolicyWithdrawal } from './document-middlewares/policy-withdrawal';
 import { registerConsultationStatusField } from './graphql/consultation-status';
@@ -25,9 +27,11 @@ type RolesService = { ensureRoles: () => Promise<void> };
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     fixCoreAdminControllers(strapi);
+    auditAdminRoleChanges(strapi);
     registerGraphqlMeNeedsUser(strapi);
     registerDocumentMiddlewares(strapi);
     registerPolicyWithdrawal(strapi);
+    registerFeedbackDeletionAudit(strapi);
     registerContentApiReadGuard(strapi);
     protectPrivateAttributes(strapi);
     registerConsultationStatusField(strapi);

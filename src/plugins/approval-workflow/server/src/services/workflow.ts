@@ -9,6 +9,7 @@ import {
 } from '../constants';
 import { allowedActions, decide, missingPermission, type WorkflowSnapshot } from '../domain/state-machine';
 import { recorderFromActor, type AdminActor, type Recorder } from '../utils/actor';
+import { auditTrail } from '../../../../../common/audit';
 import { conflictError, forbiddenError, notFoundError } from '../../../../../common/errors';
 import { CONTENT_MANAGER } from '../../../../../common/strapi-actions';
 import type { ApprovalView, DocumentStatus, HistoryEntry, Person, TransitionResult } from '../../../contracts';
@@ -126,7 +127,7 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
       const { covered, target } = await resolveTarget(uid, documentId, input.locale, actor);
       const recorder = recorderFromActor(actor);
 
-      return inTransaction(async (onCommit) => {
+      const result = await inTransaction(async (onCommit) => {
         const [state, hash] = await Promise.all([states().find(target), content().hashDraft(target.uid, documentId, target.locale)]);
         const snapshot = snapshotOf(state, covered.requiredApprovals);
         const now = new Date();
@@ -182,6 +183,15 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
           })),
         };
       });
+      // After commit: the audit insert must not abort the transition's transaction if it fails.
+      if (input.action === 'force-approve') {
+        await auditTrail(strapi).record({
+          action: 'approval.force-approve',
+          subject: { type: target.uid, documentId },
+          details: { locale: target.locale === NO_LOCALE ? null : target.locale, reason: input.comment ?? null, stage: result.stage },
+        });
+      }
+      return result;
     },
 
     /**

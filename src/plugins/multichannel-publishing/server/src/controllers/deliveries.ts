@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { auditTrail } from '../../../../../common/audit';
 import type { RequestContext } from '../../../../../common/http';
 import { getService } from '../utils/get-service';
 import { parseDeliveryId, parseListQuery } from '../validation/deliveries';
@@ -14,6 +15,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** POST /deliveries/:id/retry */
   async retry(ctx: RequestContext) {
     const id = parseDeliveryId(ctx.params);
-    ctx.body = { data: await getService(strapi, 'deliveries').retry(id) };
+    const delivery = await getService(strapi, 'deliveries').retry(id);
+    await auditTrail(strapi).record({
+      action: 'delivery.retry',
+      subject: { type: delivery.event.uid, documentId: delivery.event.documentId, label: delivery.event.title },
+      details: { deliveryId: delivery.id, channel: delivery.channel, locale: delivery.event.locale, eventSequence: delivery.event.sequence },
+    });
+    ctx.body = { data: delivery };
   },
 });

@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
+import { auditTrail } from '../../../../../common/audit';
 import { feedbackService } from '../../../../../common/feedback';
 import type { RequestContext } from '../../../../../common/http';
-import { FEEDBACK_UID } from '../../../../../common/uids';
+import { CONSULTATION_DRAFT_UID, FEEDBACK_UID } from '../../../../../common/uids';
 import { CONTENT_MANAGER } from '../../../../../common/strapi-actions';
 import { PERSONAL_FIELDS } from '../constants';
 import { parseDocumentIdParam } from '../validation';
@@ -20,6 +21,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const documentId = parseDocumentIdParam(ctx.params);
     const includePersonalData = mayReadPersonalData(ctx.state.userAbility as Ability | undefined);
     const csv = await feedbackService(strapi, 'export').consultationDraftCsv(documentId, { includePersonalData });
+    // Personal data leaves the server only once the export is in the audit trail (503 otherwise).
+    if (includePersonalData) {
+      await auditTrail(strapi).recordOrRefuse({
+        action: 'feedback.export-personal-data',
+        subject: { type: CONSULTATION_DRAFT_UID, documentId },
+        details: { format: 'csv', personalFields: [...PERSONAL_FIELDS] },
+      });
+    }
     ctx.type = 'text/csv; charset=utf-8';
     ctx.set('Content-Disposition', `attachment; filename="gop-y-du-thao-${documentId}.csv"`);
     ctx.set('Cache-Control', 'no-store');
