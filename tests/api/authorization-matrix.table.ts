@@ -643,6 +643,9 @@ export const MATRIX: MatrixCase[] = [
     personalData: ['editor', 'superAdmin'],
   }),
 
+  /* Audit trail: read by the super admin only (its permission is given to no role); nothing writes it over HTTP. */
+  at('GET /audit-trail/entries', admin(['superAdmin'], 200)),
+
   /* Radio tools: whoever reads radio scripts lists a policy's scripts (a Contributor only their own) and their
      audio; whoever edits one may render its audio (a Contributor only their own). */
   at('GET /radio/policies/:documentId/scripts', admin(ADMINS, 200), { params: { documentId: real(POLICY) } }),
