@@ -1204,6 +1204,57 @@ export interface PluginApprovalWorkflowWorkflowState
   };
 }
 
+export interface PluginAuditTrailEntry extends Struct.CollectionTypeSchema {
+  collectionName: 'audit_trail_entries';
+  info: {
+    description: 'Who did which sensitive action, when, on what, from where (read-only)';
+    displayName: 'Audit trail entry';
+    pluralName: 'entries';
+    singularName: 'entry';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    action: Schema.Attribute.String & Schema.Attribute.Required;
+    actorEmail: Schema.Attribute.String;
+    actorId: Schema.Attribute.Integer;
+    actorKind: Schema.Attribute.String & Schema.Attribute.Required;
+    actorName: Schema.Attribute.String;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    details: Schema.Attribute.JSON;
+    ip: Schema.Attribute.String;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::audit-trail.entry'
+    > &
+      Schema.Attribute.Private;
+    occurredAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    subjectId: Schema.Attribute.String;
+    subjectLabel: Schema.Attribute.String;
+    subjectType: Schema.Attribute.String & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    userAgent: Schema.Attribute.String;
+  };
+}
+
 export interface PluginContentReleasesRelease
   extends Struct.CollectionTypeSchema {
   collectionName: 'strapi_releases';
@@ -1889,6 +1940,7 @@ declare module '@strapi/strapi' {
       'api::radio-script.radio-script': ApiRadioScriptRadioScript;
       'plugin::approval-workflow.transition': PluginApprovalWorkflowTransition;
       'plugin::approval-workflow.workflow-state': PluginApprovalWorkflowWorkflowState;
+      'plugin::audit-trail.entry': PluginAuditTrailEntry;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::i18n.locale': PluginI18NLocale;
