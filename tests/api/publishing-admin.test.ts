@@ -165,7 +165,7 @@ describe('distribution admin API', () => {
     const response = remember(await admin.post(`${BASE}/deliveries/${dead.id}/retry`));
     expect(response.status).toBe(409);
     expect(response.body.error.message).toMatch(/newer publication/);
-    expect(response.body.error.details).toEqual({ reason: 'superseded' });
+    expect(response.body.error.details).toMatchObject({ reason: 'superseded', newerEvent: { type: 'updated' } });
   });
 
   it('is closed to anonymous callers and to admins without the permissions', async () => {

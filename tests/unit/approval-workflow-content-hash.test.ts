@@ -50,8 +50,11 @@ const base = {
   issuedAt: '2025-01-01',
   tags: [{ id: 1, documentId: 't1' }, { id: 2, documentId: 't2' }],
   owner: { id: 3, documentId: 'a1' },
-  attachments: [{ id: 4 }, { id: 5 }],
-  cover: { id: 6 },
+  attachments: [
+    { id: 4, hash: 'decision_a1', url: '/uploads/decision_a1.pdf', ext: '.pdf', mime: 'application/pdf', size: 120.5, width: null, height: null, name: 'decision.pdf' },
+    { id: 5, hash: 'annex_b2', url: '/uploads/annex_b2.pdf', ext: '.pdf', mime: 'application/pdf', size: 33.1, width: null, height: null, name: 'annex.pdf' },
+  ],
+  cover: { id: 6, hash: 'cover_c3', url: '/uploads/cover_c3.png', ext: '.png', mime: 'image/png', size: 50, width: 800, height: 600 },
   steps: [{ id: 7, label: 'Bước 1', when: new Date('2025-01-02T00:00:00Z'), agency: { id: 3, documentId: 'a1' } }],
   createdAt: '2025-01-01T00:00:00Z',
   updatedAt: '2025-01-01T00:00:00Z',
@@ -71,8 +74,12 @@ describe('the content hash', () => {
     ['a date', { issuedAt: '2025-01-02' }],
     ['a relation added', { tags: [...base.tags, { id: 9, documentId: 't9' }] }],
     ['a to-one relation', { owner: { id: 8, documentId: 'a2' } }],
-    ['a media file', { attachments: [{ id: 4 }] }],
+    ['a media file removed', { attachments: [base.attachments[0]] }],
+    ['a media file swapped for another', { attachments: [base.attachments[0], { ...base.attachments[1], id: 9, hash: 'other_d4', url: '/uploads/other_d4.pdf' }] }],
     ['a single media', { cover: null }],
+    ['the bytes of an attached file replaced under the same id, hash and url (size)', { attachments: [base.attachments[0], { ...base.attachments[1], size: 40.2 }] }],
+    ['the bytes of an attached image replaced under the same id, hash and url (dimensions)', { cover: { ...base.cover, width: 801 } }],
+    ['the type of an attached file replaced under the same id', { cover: { ...base.cover, mime: 'image/jpeg' } }],
     ['a component field', { steps: [{ ...base.steps[0], label: 'Bước 2' }] }],
     ['a relation inside a component', { steps: [{ ...base.steps[0], agency: null }] }],
     ['the order of repeatable components', { steps: [{ label: 'B' }, { label: 'A' }] }],
@@ -87,6 +94,8 @@ describe('the content hash', () => {
     ['the order of many-to-many relations', { tags: [...base.tags].reverse() }],
     ['an inverse relation owned by another document', { children: [{ id: 1, documentId: 'c1' }] }],
     ['a relation to an admin user', { reviewer: { id: 1, documentId: 'u1' } }],
+    ['the order of attached files', { attachments: [...base.attachments].reverse() }],
+    ['what the media library changes without touching the bytes (name, alt text, updatedAt)', { attachments: [{ ...base.attachments[0], name: 'renamed.pdf', alternativeText: 'x', updatedAt: 'z' }, base.attachments[1]] }],
     ['a Date object instead of its ISO string', { steps: [{ ...base.steps[0], when: '2025-01-02T00:00:00.000Z' }] }],
   ])('ignores %s', (_label, change) => {
     expect(hash({ ...base, ...change })).toBe(hash(base));
@@ -102,8 +111,8 @@ describe('the content hash', () => {
     expect(buildHashPopulate(getModel, 'api::doc.doc')).toEqual({
       tags: { select: ['id', 'documentId'] },
       owner: { select: ['id', 'documentId'] },
-      attachments: { select: ['id'] },
-      cover: { select: ['id'] },
+      attachments: { select: ['id', 'hash', 'url', 'ext', 'mime', 'size', 'width', 'height'] },
+      cover: { select: ['id', 'hash', 'url', 'ext', 'mime', 'size', 'width', 'height'] },
       steps: { populate: { agency: { select: ['id', 'documentId'] } } },
       blocks: true,
     });

@@ -47,6 +47,15 @@ const isHashedRelation = (attribute: AttributeLike): boolean =>
 
 type Populate = Record<string, unknown>;
 
+/**
+ * What identifies an attached file's content. Strapi keeps a file's id, `hash` and `url` when its
+ * bytes are replaced, so the id alone would let an approved document serve a different file: the
+ * fields its storage writes with the bytes (type, size, dimensions) are hashed too. Not `updatedAt`,
+ * `name`, `alternativeText`, `caption` or `folder`: the media library changes those without touching
+ * the bytes (renaming, moving), and that must not void approvals nobody is told about.
+ */
+export const MEDIA_FINGERPRINT = ['id', 'hash', 'url', 'ext', 'mime', 'size', 'width', 'height'] as const;
+
 /** Query-engine populate that loads everything the hash covers, components at any depth. */
 export const buildHashPopulate = (getModel: ModelLookup, uid: string, depth = 0): Populate => {
   const model = getModel(uid);
@@ -54,7 +63,7 @@ export const buildHashPopulate = (getModel: ModelLookup, uid: string, depth = 0)
   const populate: Populate = {};
   for (const [name, attribute] of Object.entries(model.attributes)) {
     if (IGNORED_ATTRIBUTES.has(name)) continue;
-    if (attribute.type === 'media') populate[name] = { select: ['id'] };
+    if (attribute.type === 'media') populate[name] = { select: [...MEDIA_FINGERPRINT] };
     else if (isHashedRelation(attribute)) populate[name] = { select: ['id', 'documentId'] };
     else if (attribute.type === 'component' && attribute.component) {
       const nested = buildHashPopulate(getModel, attribute.component, depth + 1);
@@ -87,10 +96,20 @@ const asArray = (value: unknown): Record<string, unknown>[] =>
 const relationKeys = (value: unknown, key: 'documentId' | 'id'): string[] =>
   [...new Set(asArray(value).map((item) => String(item[key])))].sort();
 
+/** Attached files by id (order-free, as the media field stores no meaningful order), each with its content fingerprint. */
+const mediaFingerprints = (value: unknown): Record<string, unknown>[] => {
+  const byId = new Map<string, Record<string, unknown>>();
+  for (const file of asArray(value)) {
+    byId.set(String(file.id), Object.fromEntries(MEDIA_FINGERPRINT.map((field) => [field, field === 'id' ? String(file.id) : file[field] ?? null])));
+  }
+  return [...byId.keys()].sort().map((id) => byId.get(id) as Record<string, unknown>);
+};
+
 /**
  * The content of a row as the hash sees it: ids, timestamps and authorship removed; empty values
  * (null, '', []) treated alike because the admin form and the API do not spell "nothing" the same
- * way; related documents by documentId (order-free); repeatable components in order.
+ * way; related documents by documentId (order-free); attached files by id and content fingerprint
+ * (order-free); repeatable components in order.
  */
 export const canonicalContent = (getModel: ModelLookup, uid: string, row: Record<string, unknown>): Record<string, unknown> => {
   const model = getModel(uid);
@@ -102,7 +121,8 @@ export const canonicalContent = (getModel: ModelLookup, uid: string, row: Record
     const value = row[name];
     let canonical: unknown;
     if (attribute.type === 'media') {
-      canonical = attribute.multiple ? relationKeys(value, 'id') : relationKeys(value, 'id')[0];
+      const files = mediaFingerprints(value);
+      canonical = attribute.multiple ? files : files[0];
     } else if (attribute.type === 'relation') {
       if (!isHashedRelation(attribute)) continue;
       const keys = relationKeys(value, 'documentId');

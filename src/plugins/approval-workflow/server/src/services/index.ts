@@ -4,6 +4,7 @@ import demoUsers from './demo-users';
 import inbox from './inbox';
 import roles from './roles';
 import settings from './settings';
+import standing from './standing';
 import states from './states';
 import trust from './trust';
 import workflow from './workflow';
@@ -15,6 +16,7 @@ export default {
   inbox,
   roles,
   settings,
+  standing,
   states,
   trust,
   workflow,

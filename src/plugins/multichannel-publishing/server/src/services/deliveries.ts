@@ -7,7 +7,8 @@ import { presentDelivery, type PresentedDelivery } from '../utils/present';
 import { toDate } from '../utils/rows';
 import { channelActivity } from '../queries/channel-activity';
 import { findDelivery } from '../queries/find-delivery';
-import { hasNewerDelivered } from '../queries/find-newer-delivered';
+import { findNewerEvent } from '../queries/find-newer-event';
+import { findPublishedVersions } from '../queries/find-published-versions';
 import { countDeliveries } from '../queries/count-deliveries';
 import { listDeliveries, type DeliveryFilters } from '../queries/list-deliveries';
 import { requeueDelivery } from '../queries/requeue-delivery';
@@ -29,7 +30,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    /** Sends a failed or dead delivery back to the queue now; any other state is a 409. */
+    /** Sends a failed or dead delivery back to the queue now; any other state, a newer event or a withdrawn document is a 409. */
     async retry(id: number): Promise<PresentedDelivery> {
       const db = strapi.db.connection;
       const row = await findDelivery(db, id);
@@ -38,11 +39,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!RETRYABLE_STATUSES.includes(delivery.status)) {
         throw conflictError(`only failed or dead deliveries can be retried; this one is ${delivery.status}`, { status: delivery.status });
       }
-      if (await hasNewerDelivered(db, { channel: delivery.channel, uid: delivery.uid, documentId: delivery.documentId, eventSequence: delivery.eventSequence })) {
+      // A replay must never bring back what a later event replaced or withdrew: the later event counts
+      // whatever became of its own delivery (a withdrawal Zalo had nothing to remove for is "skipped").
+      const newer = await findNewerEvent(db, { uid: delivery.uid, documentId: delivery.documentId, locale: delivery.locale, sequence: delivery.eventSequence });
+      if (newer) {
         throw conflictError(
-          'a newer publication of this document was already delivered on this channel: replaying this older one would overwrite it',
-          { reason: 'superseded' },
+          `a newer publication event of this document (${newer.type}, sequence ${newer.sequence}) exists for this locale: ` +
+            'replaying this older one would overwrite it or bring back what it withdrew',
+          { reason: 'superseded', newerEvent: newer },
         );
+      }
+      const { type } = toJoinedEvent(strapi, row);
+      if (type !== 'unpublished') {
+        // A content type removed since then has nothing published any more.
+        const published = strapi.getModel(delivery.uid) ? await findPublishedVersions(strapi, delivery.uid, delivery.documentId) : [];
+        if (!published.some((version) => (version.locale ?? null) === delivery.locale)) {
+          throw conflictError('this document is no longer published in this locale: replaying its publication would bring it back; publish it again instead', {
+            reason: 'unpublished',
+          });
+        }
       }
       if (!(await requeueDelivery(db, id, new Date()))) {
         throw conflictError('the delivery changed meanwhile; reload and try again');

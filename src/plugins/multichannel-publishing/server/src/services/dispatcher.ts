@@ -8,6 +8,7 @@ import { errorText } from '../utils/errors';
 import { claimDueDeliveries } from '../queries/claim-due-deliveries';
 import { findClaimedDeliveries } from '../queries/find-claimed-deliveries';
 import { findPreviousExternalId } from '../queries/find-previous-external-id';
+import { findSupersedingEvent } from '../queries/find-superseding-event';
 import { recordDeliveryOutcome, type DeliveryOutcome } from '../queries/record-delivery-outcome';
 import { saveDeliveryCheckpoint } from '../queries/save-delivery-checkpoint';
 import type { Delivery, PublicationEvent } from '../types';
@@ -76,6 +77,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const channels = getService(strapi, 'channels');
     const adapter = channels.get(delivery.channel);
     try {
+      // Normally a newer event waits on the channel behind this one; if the channel is already done with
+      // it (a replay queued after a withdrawal was skipped), sending this older event would undo it.
+      const superseding = await findSupersedingEvent(strapi.db.connection, {
+        channel: delivery.channel,
+        uid: delivery.uid,
+        documentId: delivery.documentId,
+        locale: delivery.locale,
+        sequence: delivery.eventSequence,
+      });
+      if (superseding) {
+        return {
+          status: 'skipped',
+          now: now(),
+          lastError: `superseded by the newer ${superseding.type} event (sequence ${superseding.sequence}) already handled on this channel: not sent`,
+        };
+      }
       // Both can be fixed by an operator (deploy the channel, complete its settings): retried, not dropped.
       if (!adapter) throw new ChannelError(`channel "${delivery.channel}" is not registered on this node`, { retryable: true });
       const description = await adapter.describe();
