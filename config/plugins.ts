@@ -43,14 +43,15 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
   },
   // Nothing covered here is published without the approvals it needs (see src/plugins/approval-workflow).
   // Covered content types are listed here only; a uid whose content type does not exist yet is ignored with a warning.
+  // `steps` are taken in order, each only by someone holding that role (reviewer, leader), never twice by one person.
   'approval-workflow': {
     enabled: env.bool('APPROVAL_WORKFLOW_ENABLED', true),
     resolve: './src/plugins/approval-workflow',
     config: {
       contentTypes: [
-        { uid: 'api::policy.policy', requiredApprovals: 2 },
-        { uid: 'api::consultation-draft.consultation-draft', requiredApprovals: 1 },
-        { uid: 'api::radio-script.radio-script', requiredApprovals: 1 },
+        { uid: 'api::policy.policy', steps: ['reviewer', 'leader'] },
+        { uid: 'api::consultation-draft.consultation-draft', steps: ['reviewer'] },
+        { uid: 'api::radio-script.radio-script', steps: ['reviewer'] },
       ],
     },
   },

@@ -230,6 +230,29 @@ const loadDemo = async (strapi: Core.Strapi, now: Date): Promise<SeedSummary> =>
   };
 };
 
+type DemoReviews = {
+  stageDemoReviews: (reviews: Array<{ uid: string; documentId: string; locale?: string; stepsTaken: number }>) => Promise<number>;
+};
+
+const STEPS_TAKEN_WHEN_AWAITING: Record<NonNullable<SeedPolicy['awaiting']>, number> = { reviewer: 0, leader: 1 };
+
+/**
+ * Leaves the demo's draft policies marked `awaiting` in the approval workflow, acted on by the demo
+ * accounts (which must exist), so the Approvals page shows a policy waiting for the reviewer and one
+ * for the leader. Idempotent; does nothing when the workflow plugin is disabled. Returns how many it moved.
+ */
+export const seedDemoReviews = async (strapi: Core.Strapi): Promise<number> => {
+  const demo = strapi.plugin('approval-workflow')?.service('demo-users') as DemoReviews | undefined;
+  if (!demo) return 0;
+  const reviews = [];
+  for (const policy of POLICIES) {
+    if (!policy.awaiting) continue;
+    const found = await strapi.documents(POLICY_UID).findFirst({ filters: { slug: policy.slug }, locale: 'vi', status: 'draft' });
+    if (found) reviews.push({ uid: POLICY_UID, documentId: found.documentId, locale: 'vi', stepsTaken: STEPS_TAKEN_WHEN_AWAITING[policy.awaiting] });
+  }
+  return demo.stageDemoReviews(reviews);
+};
+
 /**
  * In development, seeds the demo on the first boot of an empty database, with its demo accounts
  * (`seed.demo`, config/seed.ts). Never runs in another environment.
@@ -241,5 +264,6 @@ export const seedDemoOnFirstBoot = async (strapi: Core.Strapi): Promise<void> =>
   if ((await strapi.db.query(AGENCY_UID).count()) > 0) return;
   strapi.log.info('[seed] empty database: loading the demo data');
   const summary = await seedDemo(strapi);
-  strapi.log.info(`[seed] demo loaded: ${JSON.stringify(summary)}`);
+  const waiting = await seedDemoReviews(strapi);
+  strapi.log.info(`[seed] demo loaded: ${JSON.stringify(summary)}; ${waiting} policies left waiting for approval`);
 };

@@ -101,25 +101,6 @@ describe('four eyes', () => {
     expect(await stageOf(app.strapi, team, POLICY, documentId)).toBe('in-review');
   });
 
-  it('needs two approvals from two different people for a policy', async () => {
-    const documentId = await createPolicyDraft(app.strapi);
-    expect((await transition(app.strapi, team.editor, POLICY, documentId, { action: 'submit' })).status).toBe(200);
-
-    const first = await transition(app.strapi, team.reviewer, POLICY, documentId, { action: 'approve' });
-    expect(first.status).toBe(200);
-    expect(first.body.data).toMatchObject({ stage: 'in-review', requiredApprovals: 2 });
-    expect(first.body.data.approvals).toHaveLength(1);
-
-    const again = await transition(app.strapi, team.reviewer, POLICY, documentId, { action: 'approve' });
-    expect(again.status).toBe(403);
-    expect(again.body.error.message).toMatch(/already approved/);
-
-    const second = await transition(app.strapi, team.leader, POLICY, documentId, { action: 'approve' });
-    expect(second.status).toBe(200);
-    expect(second.body.data.stage).toBe('approved');
-    expect(second.body.data.approvals.map((approval: { actor: { id: number } }) => approval.actor.id)).toEqual([team.reviewer.id, team.leader.id]);
-  });
-
   it('lets only the submitter withdraw a submission', async () => {
     const documentId = await createPolicyDraft(app.strapi);
     await transition(app.strapi, team.editor, POLICY, documentId, { action: 'submit' });
@@ -137,8 +118,86 @@ describe('four eyes', () => {
     const changes = await transition(app.strapi, team.leader, POLICY, documentId, { action: 'request-changes', comment: 'Thiếu số liệu' });
     expect(changes.body.data).toMatchObject({ stage: 'changes-requested', approvals: [] });
     await transition(app.strapi, team.editor, POLICY, documentId, { action: 'submit' });
-    const one = await transition(app.strapi, team.leader, POLICY, documentId, { action: 'approve' });
+    const one = await transition(app.strapi, team.reviewer, POLICY, documentId, { action: 'approve' });
+    expect(one.status).toBe(200);
     expect(one.body.data.stage).toBe('in-review');
+    expect(one.body.data.nextStep).toMatchObject({ index: 1, key: 'leader' });
+  });
+});
+
+describe('role-specific steps', () => {
+  const cm = (uid: string, documentId: string) => `/content-manager/collection-types/${uid}/${documentId}`;
+  const submitted = async (uid = POLICY) => {
+    const documentId = uid === POLICY ? await createPolicyDraft(app.strapi) : await createConsultationDraft(app.strapi);
+    expect((await transition(app.strapi, team.editor, uid, documentId, { action: 'submit' })).status).toBe(200);
+    return documentId;
+  };
+  const publishAsLeader = (uid: string, documentId: string) =>
+    asAdmin(app.strapi, team.leader.token).post(`${cm(uid, documentId)}/actions/publish?locale=vi`).send({});
+
+  it('does not approve a policy on two reviewers: it stays in review and publishing is refused', async () => {
+    const documentId = await submitted();
+    expect((await transition(app.strapi, team.reviewer, POLICY, documentId, { action: 'approve' })).status).toBe(200);
+    const second = await transition(app.strapi, team.reviewer2, POLICY, documentId, { action: 'approve' });
+    expect(second.status).toBe(403);
+    expect(second.body.error.message).toContain('This step needs a Leader (Lãnh đạo): a Reviewer cannot take it');
+    expect(await stageOf(app.strapi, team, POLICY, documentId)).toBe('in-review');
+
+    const publish = await publishAsLeader(POLICY, documentId);
+    expect(publish.status).toBe(409);
+    expect(publish.body.error.details).toMatchObject({ code: 'APPROVAL_REQUIRED', stage: 'in-review', nextStep: 'leader' });
+  });
+
+  it('refuses a leader the reviewer step with 403 naming the step and its role', async () => {
+    const documentId = await submitted();
+    const response = await transition(app.strapi, team.leader, POLICY, documentId, { action: 'approve' });
+    expect(response.status).toBe(403);
+    expect(response.body.error.message).toMatch(/^This step needs a Reviewer \(Người duyệt\): a Leader cannot take it \(step 1 of 2\)/);
+    const status = await asAdmin(app.strapi, team.superAdmin.token).get(`${documentUrl(POLICY, documentId)}?locale=vi`);
+    expect(status.body.data.approvals).toEqual([]);
+  });
+
+  it('approves a policy once a reviewer then a leader approved, and lets the leader publish it', async () => {
+    const documentId = await submitted();
+    const first = await transition(app.strapi, team.reviewer, POLICY, documentId, { action: 'approve' });
+    expect(first.body.data).toMatchObject({ stage: 'in-review', requiredApprovals: 2, nextStep: { key: 'leader', role: { code: 'approval-workflow-leader' } } });
+    const second = await transition(app.strapi, team.leader, POLICY, documentId, { action: 'approve' });
+    expect(second.status).toBe(200);
+    expect(second.body.data).toMatchObject({ stage: 'approved', nextStep: null });
+    expect(second.body.data.steps.map((step: { approval: { actor: { id: number } } }) => step.approval.actor.id)).toEqual([team.reviewer.id, team.leader.id]);
+    expect((await publishAsLeader(POLICY, documentId)).status).toBe(200);
+  });
+
+  it('lets a person holding both roles take one step only', async () => {
+    const documentId = await submitted();
+    expect((await transition(app.strapi, team.reviewerLeader, POLICY, documentId, { action: 'approve' })).status).toBe(200);
+    const again = await transition(app.strapi, team.reviewerLeader, POLICY, documentId, { action: 'approve' });
+    expect(again.status).toBe(403);
+    expect(again.body.error.message).toContain('You already approved this document (the Reviewer step); the Leader step must be taken by another person');
+    expect(await stageOf(app.strapi, team, POLICY, documentId)).toBe('in-review');
+    const asThem = await asAdmin(app.strapi, team.reviewerLeader.token).get(`${documentUrl(POLICY, documentId)}?locale=vi`);
+    expect(asThem.body.data.allowedActions).toEqual(['request-changes']);
+    expect((await transition(app.strapi, team.leader, POLICY, documentId, { action: 'approve' })).body.data.stage).toBe('approved');
+  });
+
+  it('approves a consultation draft on one reviewer, and refuses a leader its reviewer step', async () => {
+    const documentId = await submitted(DRAFT);
+    const byLeader = await transition(app.strapi, team.leader, DRAFT, documentId, { action: 'approve' });
+    expect(byLeader.status).toBe(403);
+    expect(byLeader.body.error.message).toContain('This step needs a Reviewer (Người duyệt): a Leader cannot take it (step 1 of 1)');
+    const byReviewer = await transition(app.strapi, team.reviewer, DRAFT, documentId, { action: 'approve' });
+    expect(byReviewer.status).toBe(200);
+    expect(byReviewer.body.data).toMatchObject({ stage: 'approved', requiredApprovals: 1, steps: [{ key: 'reviewer', approval: { actor: { id: team.reviewer.id } } }] });
+    expect((await publishAsLeader(DRAFT, documentId)).status).toBe(200);
+  });
+
+  it('refuses a super admin without the step’s role an ordinary approval; force-approve stays theirs', async () => {
+    const documentId = await submitted();
+    const response = await transition(app.strapi, team.superAdmin, POLICY, documentId, { action: 'approve' });
+    expect(response.status).toBe(403);
+    expect(response.body.error.message).toContain('This step needs a Reviewer (Người duyệt): you do not hold that role');
+    const status = await asAdmin(app.strapi, team.superAdmin.token).get(`${documentUrl(POLICY, documentId)}?locale=vi`);
+    expect(status.body.data.allowedActions).toEqual(['request-changes', 'force-approve']);
   });
 });
 
@@ -220,18 +279,31 @@ describe('reading a document through the admin API', () => {
 
     const asLeader = await asAdmin(app.strapi, team.leader.token).get(`${documentUrl(POLICY, documentId)}?locale=vi`);
     expect(asLeader.status).toBe(200);
+    const leaderStep = { index: 1, key: 'leader', role: { code: 'approval-workflow-leader', name: 'Lãnh đạo / Leader' }, approval: null };
     expect(asLeader.body.data).toMatchObject({
       documentId,
       locale: 'vi',
       stage: 'in-review',
       requiredApprovals: 2,
-      approvals: [{ actor: { id: team.reviewer.id, firstname: 'reviewer', lastname: 'Test' }, forced: false }],
+      steps: [
+        {
+          index: 0,
+          key: 'reviewer',
+          role: { code: 'approval-workflow-reviewer', name: 'Người duyệt / Reviewer' },
+          approval: { actor: { id: team.reviewer.id, firstname: 'reviewer', lastname: 'Test' }, forced: false, step: 0 },
+        },
+        leaderStep,
+      ],
+      nextStep: leaderStep,
+      approvals: [{ actor: { id: team.reviewer.id, firstname: 'reviewer', lastname: 'Test' }, forced: false, step: 0 }],
       allowedActions: ['approve', 'request-changes'],
     });
+    expect(typeof asLeader.body.data.steps[0].approval.at).toBe('string');
     expect(asLeader.body.data.history).toEqual([
       expect.objectContaining({ action: 'submit', from: 'draft', to: 'in-review', comment: 'Kính trình', actor: { id: team.editor.id, firstname: 'editor', lastname: 'Test' } }),
-      expect.objectContaining({ action: 'approve', from: 'in-review', to: 'in-review', comment: null, actor: expect.objectContaining({ id: team.reviewer.id }) }),
+      expect.objectContaining({ action: 'approve', from: 'in-review', to: 'in-review', comment: null, step: 'reviewer', actor: expect.objectContaining({ id: team.reviewer.id }) }),
     ]);
+    expect(asLeader.body.data.history[0].step).toBeNull();
     expect(typeof asLeader.body.data.history[0].at).toBe('string');
     expect(asLeader.body.data.history[0].contentHash).toMatch(/^[0-9a-f]{64}$/);
 
@@ -317,9 +389,12 @@ describe('the inbox', () => {
     expect(ids(reviewer)).not.toContain(sentBack);
     const item = reviewer.body.data.find((entry: { documentId: string }) => entry.documentId === first);
     expect(item).toMatchObject({ uid: POLICY, title: 'Inbox A', stage: 'in-review', awaiting: 'review', locale: 'vi', approvalCount: 0, requiredApprovals: 2 });
+    expect(item.nextStep).toMatchObject({ index: 0, key: 'reviewer', role: { code: 'approval-workflow-reviewer' } });
 
     const leader = await inbox(team.leader.token, `?contentType=${POLICY}`);
-    expect(ids(leader)).toEqual(expect.arrayContaining([first, second, approved]));
+    expect(ids(leader)).toEqual(expect.arrayContaining([second, approved]));
+    expect(ids(leader)).not.toContain(first); // its reviewer step comes first
+    expect(leader.body.data.find((entry: { documentId: string }) => entry.documentId === second).nextStep).toMatchObject({ key: 'leader' });
     expect(leader.body.data.find((entry: { documentId: string }) => entry.documentId === approved).awaiting).toBe('publication');
     const waitingSince = leader.body.data.map((entry: { waitingSince: string }) => entry.waitingSince);
     expect([...waitingSince].sort()).toEqual(waitingSince);
@@ -342,6 +417,28 @@ describe('the inbox', () => {
 
     await app.strapi.documents(POLICY as never).publish({ documentId: approved, locale: 'vi' } as never);
     expect(ids(await inbox(team.leader.token, `?contentType=${POLICY}`))).not.toContain(approved);
+  });
+
+  it('shows a policy to reviewers first, and to leaders only once the reviewer step is taken', async () => {
+    const documentId = await createPolicyDraft(app.strapi, { title: 'Inbox steps' });
+    await transition(app.strapi, team.editor, POLICY, documentId, { action: 'submit' });
+    const inboxIds = async (token: string, stage = 'in-review') =>
+      ((await asAdmin(app.strapi, token).get(`/approval-workflow/inbox?contentType=${POLICY}&stage=${stage}&pageSize=100`)).body.data as Array<{
+        documentId: string;
+      }>).map((item) => item.documentId);
+
+    expect(await inboxIds(team.reviewer.token)).toContain(documentId);
+    expect(await inboxIds(team.reviewer2.token)).toContain(documentId);
+    expect(await inboxIds(team.leader.token)).not.toContain(documentId);
+
+    expect((await transition(app.strapi, team.reviewer, POLICY, documentId, { action: 'approve' })).status).toBe(200);
+    expect(await inboxIds(team.reviewer.token)).not.toContain(documentId);
+    expect(await inboxIds(team.reviewer2.token)).not.toContain(documentId);
+    expect(await inboxIds(team.leader.token)).toContain(documentId);
+
+    expect((await transition(app.strapi, team.leader, POLICY, documentId, { action: 'approve' })).status).toBe(200);
+    expect(await inboxIds(team.leader.token)).not.toContain(documentId);
+    expect(await inboxIds(team.leader.token, 'approved')).toContain(documentId);
   });
 
   it('rejects unknown filters with 400', async () => {

@@ -1,4 +1,5 @@
-import { seedDemo } from '../../src/seed';
+import { seedDemo, seedDemoReviews } from '../../src/seed';
+import { asAdmin, loginAdmin } from '../helpers/admin';
 import { AGENCIES, AGENCIES_WITHOUT_FOCAL_POINT } from '../../src/seed/data/agencies';
 import { startTestApp, type TestApp } from '../helpers/strapi';
 
@@ -72,5 +73,23 @@ describe('the demo seed', () => {
   it('has feedback in every status', async () => {
     const rows = (await app.strapi.db.query('api::feedback.feedback').findMany({ select: ['moderationStatus'] })) as Array<{ moderationStatus: string }>;
     expect([...new Set(rows.map((row) => row.moderationStatus))].sort()).toEqual(['answered', 'assigned', 'closed', 'received', 'rejected']);
+  });
+
+  it('leaves, as the demo accounts, one draft policy waiting for the leader step and one for the reviewer step', async () => {
+    await app.strapi.plugin('approval-workflow').service('demo-users').ensureDemoUsers();
+    expect(await seedDemoReviews(app.strapi)).toBe(2);
+    expect(await seedDemoReviews(app.strapi)).toBe(0);
+    const waitingFor = async (email: string, password: string) => {
+      const token = await loginAdmin(app.strapi, email, password);
+      const response = await asAdmin(app.strapi, token).get('/approval-workflow/inbox?stage=in-review');
+      expect(response.status).toBe(200);
+      return (response.body.data as Array<{ title: string; nextStep: { key: string } }>).map((item) => [item.title, item.nextStep.key]);
+    };
+    expect(await waitingFor('leader@laocai.gov.vn', 'Leader-Demo-2025')).toEqual([
+      ['Đề xuất chính sách khuyến khích xã hội hóa trong lĩnh vực y tế', 'leader'],
+    ]);
+    expect(await waitingFor('reviewer@laocai.gov.vn', 'Reviewer-Demo-2025')).toEqual([
+      ['Đề xuất chính sách hỗ trợ giáo viên công tác ở vùng đặc biệt khó khăn', 'reviewer'],
+    ]);
   });
 });

@@ -110,16 +110,21 @@ describe('an editor, a reviewer and a leader take a policy through approval in t
     await expect(page.getByRole('button', { name: /^(Publish|Xuất bản)$/ }).isDisabled()).resolves.toBe(true);
   });
 
-  it('a reviewer approves (1 of 2)', async () => {
+  it('a reviewer takes the reviewer step (1 of 2), after which the panel names the leader step', async () => {
     await logIn(USERS.reviewer.email);
     await page.goto(url('/admin/plugins/approval-workflow'));
     await page.getByRole('link', { name: TITLE }).waitFor();
+    expect(await page.locator('tr', { hasText: TITLE }).getByTestId('approvals-next-step').textContent()).toContain('Người duyệt');
     await screenshot(page, '03-reviewer-inbox');
     await page.getByRole('link', { name: TITLE }).click();
     await expectStage('in-review');
+    expect(await panel().getByTestId('approval-next-step').getAttribute('data-step')).toBe('reviewer');
     await pressAction('approve');
     await page.waitForFunction(() => /1\s*\/\s*2|1 of 2/.test(document.querySelector('[data-testid="approval-count"]')?.textContent ?? ''));
     await expectStage('in-review');
+    await page.waitForFunction(() => document.querySelector('[data-testid="approval-next-step"]')?.getAttribute('data-step') === 'leader');
+    expect(await panel().getByTestId('approval-next-step').textContent()).toContain('Lãnh đạo');
+    expect(await panel().getByTestId('approval-step-0').getAttribute('data-done')).toBe('true');
     await screenshot(page, '04-reviewer-approved');
   });
 
@@ -134,7 +139,7 @@ describe('an editor, a reviewer and a leader take a policy through approval in t
     expect(await stage().getAttribute('data-stage')).toBe('in-review');
   });
 
-  it('the leader approves (2 of 2) and publishes', async () => {
+  it('the leader takes the leader step (2 of 2) and publishes', async () => {
     await page.goto(editUrl(documentId));
     await expectStage('in-review');
     await pressAction('approve');

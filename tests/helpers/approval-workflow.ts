@@ -12,20 +12,33 @@ export const ROLE_CODES = {
 } as const;
 
 export type Person = { id: number; email: string; token: string };
-export type Team = { editor: Person; editor2: Person; reviewer: Person; reviewer2: Person; leader: Person; superAdmin: Person };
+export type Team = {
+  editor: Person;
+  editor2: Person;
+  reviewer: Person;
+  reviewer2: Person;
+  leader: Person;
+  /** Holds both the Reviewer and the Leader role (one person may still take only one step). */
+  reviewerLeader: Person;
+  superAdmin: Person;
+};
 
-/** One admin per editorial role (two editors and two reviewers for the four-eyes cases) plus the super admin. */
+/**
+ * One admin per editorial role (two editors and two reviewers for the four-eyes cases), one holding
+ * both step roles, plus the super admin.
+ */
 export const createTeam = async (strapi: Core.Strapi, prefix = 'aw'): Promise<Team> => {
-  const make = (name: string, role: keyof typeof ROLE_CODES) =>
-    createAdminUser(strapi, { email: `${prefix}-${name}@test.gov.vn`, firstname: name, lastname: 'Test', roleCodes: [ROLE_CODES[role]] });
+  const make = (name: string, ...roles: Array<keyof typeof ROLE_CODES>) =>
+    createAdminUser(strapi, { email: `${prefix}-${name}@test.gov.vn`, firstname: name, lastname: 'Test', roleCodes: roles.map((role) => ROLE_CODES[role]) });
   const editor = await make('editor', 'editor');
   const editor2 = await make('editor2', 'editor');
   const reviewer = await make('reviewer', 'reviewer');
   const reviewer2 = await make('reviewer2', 'reviewer');
   const leader = await make('leader', 'leader');
+  const reviewerLeader = await make('reviewerleader', 'reviewer', 'leader');
   const superAdminUser = (await strapi.db.query('admin::user').findOne({ where: { email: SUPER_ADMIN.email } })) as { id: number };
   const superAdmin = { id: superAdminUser.id, email: SUPER_ADMIN.email, token: await loginAdmin(strapi, SUPER_ADMIN.email, SUPER_ADMIN.password) };
-  return { editor, editor2, reviewer, reviewer2, leader, superAdmin };
+  return { editor, editor2, reviewer, reviewer2, leader, reviewerLeader, superAdmin };
 };
 
 let counter = 0;

@@ -20,7 +20,24 @@ export type ActorKind = 'admin' | 'api' | 'system';
 
 export type Person = { id: number; firstname: string | null; lastname: string | null };
 
-export type ApprovalView = { actor: Person | null; at: string; forced: boolean };
+/**
+ * The approval steps a content type may require, in the order configured. Each is taken only by
+ * someone holding the role of the same name (`approval-workflow-reviewer`, `approval-workflow-leader`).
+ */
+export const APPROVAL_STEPS = ['reviewer', 'leader'] as const;
+export type StepKey = (typeof APPROVAL_STEPS)[number];
+
+/** `step` is the position (0-based) of the step the approval took; null for approvals given before steps existed. */
+export type ApprovalView = { actor: Person | null; at: string; forced: boolean; step: number | null };
+
+/** One configured step of a document's approval: who must take it, and who took it. */
+export type StepView = {
+  index: number;
+  key: StepKey;
+  role: { code: string; name: string };
+  /** The approval that took this step, or null while it waits (or was skipped by a force-approve). */
+  approval: ApprovalView | null;
+};
 
 /** One entry of a document's audit trail. */
 export type HistoryEntry = {
@@ -33,6 +50,8 @@ export type HistoryEntry = {
   forced: boolean;
   approvalCount: number | null;
   requiredApprovals: number | null;
+  /** For an approval: the step it took (derived from its position), else null. */
+  step: StepKey | null;
   contentHash: string | null;
   at: string;
 };
@@ -43,7 +62,11 @@ export type DocumentStatus = {
   documentId: string;
   locale: string | null;
   stage: Stage;
+  /** The number of steps (kept for clients written before steps). */
   requiredApprovals: number;
+  steps: StepView[];
+  /** The step the next approval takes; null once approved. */
+  nextStep: StepView | null;
   approvals: ApprovalView[];
   submittedBy: { id: number } | null;
   published: boolean;
@@ -53,10 +76,16 @@ export type DocumentStatus = {
 };
 
 /** `POST /documents/:uid/:documentId/transitions`: the stage after the transition. */
-export type TransitionResult = { stage: Stage; requiredApprovals: number; approvals: ApprovalView[] };
+export type TransitionResult = {
+  stage: Stage;
+  requiredApprovals: number;
+  steps: StepView[];
+  nextStep: StepView | null;
+  approvals: ApprovalView[];
+};
 
-/** One entry of `GET /content-types`: what the workflow covers, and how many approvals it needs. */
-export type CoveredContentTypeView = { uid: string; requiredApprovals: number; displayName: string };
+/** One entry of `GET /content-types`: what the workflow covers, and the steps its approval takes. */
+export type CoveredContentTypeView = { uid: string; steps: StepKey[]; requiredApprovals: number; displayName: string };
 
 /** What the caller is expected to do with an inbox item. */
 export type Awaiting = 'review' | 'resubmission' | 'publication';
@@ -71,6 +100,8 @@ export type InboxItem = {
   awaiting: Awaiting;
   approvalCount: number;
   requiredApprovals: number;
+  /** The step waiting to be taken (in review), else null. */
+  nextStep: StepView | null;
   submittedBy: { id: number } | null;
   waitingSince: string | null;
   allowedActions: UserAction[];

@@ -23,6 +23,11 @@ export type SeedPolicy = {
   effectiveFrom?: string;
   /** Left as a draft: never visible through the public API. */
   unpublished?: boolean;
+  /**
+   * For a draft, in development: submitted by the demo editor and left waiting in the approval
+   * workflow for its reviewer step, or (reviewer step taken) for its leader step.
+   */
+  awaiting?: 'reviewer' | 'leader';
   en?: { slug: string; title: string; summary: string; paragraphs: string[] };
 };
 
@@ -292,6 +297,7 @@ export const POLICIES: SeedPolicy[] = [
     affectsPeopleAndBusinesses: true,
     largeSocialImpact: false,
     unpublished: true,
+    awaiting: 'leader',
   },
   {
     slug: 'xay-dung-nong-thon-moi-2021-2025',
@@ -367,6 +373,7 @@ export const POLICIES: SeedPolicy[] = [
     affectsPeopleAndBusinesses: false,
     largeSocialImpact: false,
     unpublished: true,
+    awaiting: 'reviewer',
   },
   {
     slug: 'han-muc-giao-dat-o',

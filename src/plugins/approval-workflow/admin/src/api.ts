@@ -8,12 +8,13 @@ import type {
   InboxItem,
   Person,
   Stage,
+  StepView,
   TransitionResult,
   UserAction,
 } from '../../contracts';
 import { PLUGIN_ID } from './pluginId';
 
-export type { DocumentStatus, HistoryEntry, Inbox, InboxItem, Person, Stage, UserAction };
+export type { DocumentStatus, HistoryEntry, Inbox, InboxItem, Person, Stage, StepView, UserAction };
 export type CoveredContentType = CoveredContentTypeView;
 
 type FailedRequest = { status?: number; response?: { data?: { error?: { status?: number; message?: string } } } };

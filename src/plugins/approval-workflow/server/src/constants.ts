@@ -1,14 +1,16 @@
 /** Names the approval workflow shares with the admin panel, other plugins and the tests. */
-import { type Stage, type UserAction } from '../../contracts';
+import { type Stage, type StepKey, type UserAction } from '../../contracts';
 
 // Stages and actions are part of the admin API: declared in the contracts.
 export {
+  APPROVAL_STEPS,
   RECORDED_ACTIONS,
   STAGES,
   USER_ACTIONS,
   type HistoryAction,
   type RecordedAction,
   type Stage,
+  type StepKey,
   type UserAction,
 } from '../../contracts';
 export const PLUGIN_ID = 'approval-workflow' as const;
@@ -24,8 +26,9 @@ export const INITIAL_STAGE: Stage = 'draft';
 /** Stages whose approval (or pending review) is bound to an exact content hash. */
 export const HASH_BOUND_STAGES: readonly Stage[] = ['in-review', 'approved'];
 
-export const DEFAULT_REQUIRED_APPROVALS = 1;
-export const MAX_REQUIRED_APPROVALS = 10;
+/** A covered type that names no steps needs one reviewer. */
+export const DEFAULT_STEPS: readonly StepKey[] = ['reviewer'];
+export const MAX_STEPS = 10;
 
 export const VOID_COMMENT = 'approval voided by edit';
 
@@ -57,16 +60,19 @@ export const ROLES = {
   editor: {
     code: 'approval-workflow-editor',
     name: 'Biên tập viên / Editor',
+    label: { en: 'Editor', vi: 'Biên tập viên' },
     description: 'Soạn, sửa và gửi duyệt văn bản. Writes, edits and submits documents for approval.',
   },
   reviewer: {
     code: 'approval-workflow-reviewer',
     name: 'Người duyệt / Reviewer',
+    label: { en: 'Reviewer', vi: 'Người duyệt' },
     description: 'Thẩm định, phê duyệt hoặc yêu cầu chỉnh sửa. Reviews, approves or requests changes.',
   },
   leader: {
     code: 'approval-workflow-leader',
     name: 'Lãnh đạo / Leader',
+    label: { en: 'Leader', vi: 'Lãnh đạo' },
     description: 'Phê duyệt và xuất bản. Approves and publishes.',
   },
 } as const;

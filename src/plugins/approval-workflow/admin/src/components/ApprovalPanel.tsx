@@ -10,6 +10,7 @@ import {
   type DocumentStatus,
   type HistoryEntry,
   type Person,
+  type StepView,
   type UserAction,
 } from '../api';
 import { getTranslation } from '../utils/getTranslation';
@@ -49,10 +50,13 @@ const HistoryList = ({ history }: { history: HistoryEntry[] }) => {
             id: getTranslation(entry.actorKind === 'api' ? 'panel.api' : 'panel.system'),
             defaultMessage: entry.actorKind === 'api' ? 'API client' : 'System',
           });
+        const step = entry.step ? formatMessage({ id: getTranslation(`step.${entry.step}`), defaultMessage: entry.step }) : null;
         return (
           <Box tag="li" key={`${entry.at}-${index}`} paddingLeft={2} borderColor="neutral200" borderStyle="solid" borderWidth="0 0 0 2px">
             <Typography variant="pi" fontWeight="bold" tag="p">
-              {formatMessage({ id: getTranslation(`history.${entry.action}`), defaultMessage: `{who} ${entry.action}` }, { who })}
+              {step
+                ? formatMessage({ id: getTranslation('history.approve.step'), defaultMessage: '{who} approved (step: {step})' }, { who, step })
+                : formatMessage({ id: getTranslation(`history.${entry.action}`), defaultMessage: `{who} ${entry.action}` }, { who })}
               {entry.forced ? ` (${formatMessage({ id: getTranslation('panel.forced'), defaultMessage: 'forced' })})` : ''}
             </Typography>
             <Typography variant="pi" textColor="neutral600" tag="p">
@@ -67,6 +71,43 @@ const HistoryList = ({ history }: { history: HistoryEntry[] }) => {
           </Box>
         );
       })}
+    </Flex>
+  );
+};
+
+/** The configured steps in order: who took each one and when, and which role may take the next. */
+const StepList = ({ steps, nextStep }: { steps: StepView[]; nextStep: StepView | null }) => {
+  const { formatMessage, formatDate } = useIntl();
+  const stepName = (step: StepView) => formatMessage({ id: getTranslation(`step.${step.key}`), defaultMessage: step.key });
+  return (
+    <Flex direction="column" alignItems="stretch" gap={1}>
+      <Flex tag="ol" direction="column" alignItems="stretch" gap={1} data-testid="approval-steps">
+        {steps.map((step) => (
+          <Typography tag="li" variant="pi" key={step.index} data-testid={`approval-step-${step.index}`} data-step={step.key} data-done={step.approval ? 'true' : 'false'}>
+            {step.approval ? '✓ ' : '○ '}
+            {formatMessage({ id: getTranslation('panel.step'), defaultMessage: '{index}. {step}' }, { index: step.index + 1, step: stepName(step) })}
+            {' — '}
+            {step.approval
+              ? formatMessage(
+                  { id: getTranslation('panel.step.done'), defaultMessage: '{who}, {at}' },
+                  { who: fullName(step.approval.actor) ?? '—', at: formatDate(step.approval.at, { dateStyle: 'short', timeStyle: 'short' }) },
+                )
+              : formatMessage({ id: getTranslation('panel.step.waiting'), defaultMessage: 'waiting' })}
+            {step.approval?.forced ? ` (${formatMessage({ id: getTranslation('panel.forced'), defaultMessage: 'forced' })})` : ''}
+          </Typography>
+        ))}
+      </Flex>
+      {nextStep ? (
+        <Typography variant="pi" textColor="neutral800" data-testid="approval-next-step" data-step={nextStep.key}>
+          {formatMessage(
+            {
+              id: getTranslation('panel.step.next'),
+              defaultMessage: 'Next step: {step}. Who can take it: the role {role}.',
+            },
+            { step: stepName(nextStep), role: nextStep.role.name },
+          )}
+        </Typography>
+      ) : null}
     </Flex>
   );
 };
@@ -213,21 +254,12 @@ const ApprovalPanelContent = ({
         <StageBadge stage={status.stage} />
         <Typography variant="pi" textColor="neutral700" data-testid="approval-count">
           {formatMessage(
-            { id: getTranslation('panel.approvals'), defaultMessage: 'Approvals: {count} of {required}' },
-            { count: status.approvals.length, required: status.requiredApprovals },
+            { id: getTranslation('panel.steps'), defaultMessage: 'Steps: {done} of {total}' },
+            { done: status.steps.filter((step) => step.approval !== null).length, total: status.steps.length },
           )}
         </Typography>
       </Flex>
-      {status.approvals.length > 0 ? (
-        <Flex tag="ul" direction="column" alignItems="stretch" gap={1}>
-          {status.approvals.map((approval, index) => (
-            <Typography tag="li" variant="pi" key={`${approval.at}-${index}`}>
-              ✓ {fullName(approval.actor)}
-              {approval.forced ? ` (${formatMessage({ id: getTranslation('panel.forced'), defaultMessage: 'forced' })})` : ''}
-            </Typography>
-          ))}
-        </Flex>
-      ) : null}
+      <StepList steps={status.steps} nextStep={status.nextStep} />
       <Typography variant="pi" textColor={status.canPublish ? 'success600' : 'warning600'}>
         {status.canPublish
           ? formatMessage({ id: getTranslation('panel.can-publish'), defaultMessage: 'Approved: this exact content may be published.' })

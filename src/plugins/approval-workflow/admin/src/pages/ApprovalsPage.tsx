@@ -118,7 +118,7 @@ const ApprovalsPage = () => {
           <EmptyStateLayout content={t('page.empty', 'Nothing waits for you.')} />
         ) : (
           <>
-            <Table colCount={7} rowCount={inbox.data.length + 1} data-testid="approvals-table">
+            <Table colCount={8} rowCount={inbox.data.length + 1} data-testid="approvals-table">
               <Thead>
                 <Tr>
                   {[
@@ -127,6 +127,7 @@ const ApprovalsPage = () => {
                     ['page.column.locale', 'Locale'],
                     ['page.column.stage', 'Stage'],
                     ['page.column.approvals', 'Approvals'],
+                    ['page.column.next-step', 'Next step'],
                     ['page.column.awaiting', 'Waiting for'],
                     ['page.column.since', 'Waiting since'],
                   ].map(([id, label]) => (
@@ -158,6 +159,11 @@ const ApprovalsPage = () => {
                     <Td>
                       <Typography>
                         {item.approvalCount}/{item.requiredApprovals}
+                      </Typography>
+                    </Td>
+                    <Td>
+                      <Typography data-testid="approvals-next-step">
+                        {item.nextStep ? `${t(`step.${item.nextStep.key}`, item.nextStep.key)} (${item.nextStep.role.name})` : '—'}
                       </Typography>
                     </Td>
                     <Td>

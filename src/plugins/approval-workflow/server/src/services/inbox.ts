@@ -2,7 +2,9 @@ import type { Core } from '@strapi/strapi';
 import { CONTENT_MANAGER } from '../../../../../common/strapi-actions';
 import type { Awaiting, InboxFilters, InboxItem, InboxPagination } from '../../../contracts';
 import { PERMISSIONS, type Stage } from '../constants';
-import { allowedActions, awaitsReviewFrom, type WorkflowSnapshot } from '../domain/state-machine';
+import { allowedActions, awaitsReviewFrom, effectiveStage, type WorkflowSnapshot } from '../domain/state-machine';
+import { nextStepView } from '../domain/step-views';
+import { DEFAULT_STEPS, type StepKey } from '../constants';
 import type { AdminActor } from '../utils/actor';
 import { forbiddenError } from '../../../../../common/errors';
 import { getService } from '../utils/get-service';
@@ -16,8 +18,8 @@ export type InboxQuery = { contentType?: string; stage?: Stage; page: number; pa
 export type { Awaiting };
 
 /**
- * The documents waiting for an action the caller may take, oldest first: in review (for reviewers
- * and approvers other than the submitter who have not approved yet), sent back (for submitters),
+ * The documents waiting for an action the caller may take, oldest first: in review (for those
+ * holding the role of its next step, unless they submitted it or took an earlier step), sent back (for submitters),
  * and approved but not yet published (for those who may publish that content type).
  */
 const inbox = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -26,7 +28,7 @@ const inbox = ({ strapi }: { strapi: Core.Strapi }) => {
   const content = () => getService(strapi, 'content');
 
   const awaitingFor = (row: StateRow, snapshot: WorkflowSnapshot, actor: AdminActor): Awaiting | null => {
-    switch (row.stage) {
+    switch (snapshot.stage) {
       case 'in-review':
         return awaitsReviewFrom(snapshot, actor) ? 'review' : null;
       case 'changes-requested':
@@ -54,22 +56,26 @@ const inbox = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!workflowAllowed && !publishAllowed) {
         throw forbiddenError('You have no approval-workflow permission');
       }
-      const required = new Map(readable.map((entry) => [entry.uid, entry.requiredApprovals]));
+      const stepsOf = new Map<string, readonly StepKey[]>(readable.map((entry) => [entry.uid, entry.steps]));
       const uids = readable.map((entry) => entry.uid).filter((uid) => !query.contentType || uid === query.contentType);
       const stages: Stage[] = INBOX_STAGES.filter(
         (stage) => !query.stage || stage === query.stage,
       );
 
-      const rows = await states().findInStages(stages, uids);
+      // Stored `approved` may be back in review (a step was added since): read both, filter on the stage decided on.
+      const storedStages = stages.includes('in-review') && !stages.includes('approved') ? [...stages, 'approved' as const] : stages;
+      const rows = await states().findInStages(storedStages, uids);
       const waiting = rows
         .map((row) => {
+          const steps = stepsOf.get(row.contentType) ?? DEFAULT_STEPS;
+          const approvals = row.approvals ?? [];
           const snapshot: WorkflowSnapshot = {
-            stage: row.stage,
+            stage: effectiveStage(row.stage, steps, approvals),
             submittedById: row.submittedById,
-            approvals: row.approvals ?? [],
-            requiredApprovals: required.get(row.contentType) ?? 1,
+            approvals,
+            steps,
           };
-          return { row, snapshot, awaiting: awaitingFor(row, snapshot, actor) };
+          return { row, snapshot, awaiting: stages.includes(snapshot.stage) ? awaitingFor(row, snapshot, actor) : null };
         })
         .filter((item): item is typeof item & { awaiting: Awaiting } => item.awaiting !== null);
 
@@ -88,10 +94,11 @@ const inbox = ({ strapi }: { strapi: Core.Strapi }) => {
         documentId: row.targetDocumentId,
         locale: row.targetLocale === NO_LOCALE ? null : row.targetLocale,
         title: titles.get(`${row.contentType}|${row.targetDocumentId}|${row.targetLocale ?? NO_LOCALE}`) ?? row.targetDocumentId,
-        stage: row.stage,
+        stage: snapshot.stage,
         awaiting,
         approvalCount: snapshot.approvals.length,
-        requiredApprovals: snapshot.requiredApprovals,
+        requiredApprovals: snapshot.steps.length,
+        nextStep: snapshot.stage === 'in-review' ? nextStepView(snapshot.stage, snapshot.steps, snapshot.approvals) : null,
         submittedBy: row.submittedById ? { id: row.submittedById } : null,
         waitingSince: row.stageChangedAt ? new Date(row.stageChangedAt).toISOString() : null,
         allowedActions: allowedActions(snapshot, actor),

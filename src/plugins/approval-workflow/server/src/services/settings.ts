@@ -40,6 +40,7 @@ const settings = ({ strapi }: { strapi: Core.Strapi }) => {
     describe(): CoveredContentTypeView[] {
       return [...resolve().covered.values()].map((entry) => ({
         ...entry,
+        requiredApprovals: entry.steps.length,
         displayName:
           (strapi.getModel(entry.uid) as { info?: { displayName?: string } } | undefined)?.info?.displayName ?? entry.uid,
       }));

@@ -7,12 +7,24 @@ import {
   type Stage,
   type UserAction,
 } from '../constants';
-import { allowedActions, decide, missingPermission, type WorkflowSnapshot } from '../domain/state-machine';
+import {
+  allowedActions,
+  decide,
+  effectiveStage,
+  isFullyApproved,
+  missingPermission,
+  nextStepIndex,
+  stepApprovals,
+  type WorkflowSnapshot,
+} from '../domain/state-machine';
+import { approvalView, nextStepView, stepViews } from '../domain/step-views';
+import type { CoveredContentType } from '../domain/config';
 import { recorderFromActor, type AdminActor, type Recorder } from '../utils/actor';
 import { auditTrail } from '../../../../../common/audit';
 import { conflictError, forbiddenError, notFoundError } from '../../../../../common/errors';
 import { CONTENT_MANAGER } from '../../../../../common/strapi-actions';
-import type { ApprovalView, DocumentStatus, HistoryEntry, Person, TransitionResult } from '../../../contracts';
+import type { DocumentStatus, HistoryEntry, Person, TransitionResult } from '../../../contracts';
+import type { Approval } from '../domain/state-machine';
 import { getService } from '../utils/get-service';
 import { trustedReason } from '../utils/trust';
 import type { TransitionEvent, TransitionRow } from './audit';
@@ -26,7 +38,7 @@ export type TransitionInput = { action: UserAction; comment?: string; locale?: s
 const person = (id: number | null, firstname: string | null, lastname: string | null): Person | null =>
   id === null ? null : { id, firstname, lastname };
 
-const historyEntry = (row: TransitionRow): HistoryEntry => ({
+const historyEntry = (row: TransitionRow, steps: CoveredContentType['steps']): HistoryEntry => ({
   action: row.action,
   from: row.fromStage,
   to: row.toStage,
@@ -36,15 +48,28 @@ const historyEntry = (row: TransitionRow): HistoryEntry => ({
   forced: Boolean(row.forced),
   approvalCount: row.approvalCount,
   requiredApprovals: row.requiredApprovals,
+  // An approval's count is its position: the step it took, under the steps configured now.
+  step: row.action === 'approve' && row.approvalCount ? steps[row.approvalCount - 1] ?? null : null,
   contentHash: row.contentHash,
   at: new Date(row.createdAt).toISOString(),
 });
 
-const snapshotOf = (state: StateRow | null, requiredApprovals: number): WorkflowSnapshot => ({
-  stage: state?.stage ?? INITIAL_STAGE,
-  submittedById: state?.submittedById ?? null,
-  approvals: state?.approvals ?? [],
-  requiredApprovals,
+const snapshotOf = (state: StateRow | null, steps: CoveredContentType['steps']): WorkflowSnapshot => {
+  const approvals = state?.approvals ?? [];
+  return {
+    stage: effectiveStage(state?.stage ?? INITIAL_STAGE, steps, approvals),
+    submittedById: state?.submittedById ?? null,
+    approvals,
+    steps,
+  };
+};
+
+/** The steps part of an answer: each step with who took it, and the next one. */
+const stepsPart = (stage: Stage, steps: CoveredContentType['steps'], approvals: Approval[]) => ({
+  requiredApprovals: steps.length,
+  steps: stepViews(steps, approvals),
+  nextStep: nextStepView(stage, steps, approvals),
+  approvals: approvals.map(approvalView),
 });
 
 const describeLocale = (locale: string) => (locale === NO_LOCALE ? '' : ` (locale ${locale})`);
@@ -88,13 +113,6 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
     return { covered, target };
   };
 
-  const approvalsView = (state: StateRow | null): ApprovalView[] =>
-    (state?.approvals ?? []).map((approval) => ({
-      actor: person(approval.userId, approval.firstname, approval.lastname),
-      at: approval.at,
-      forced: approval.forced,
-    }));
-
   return {
     /** The stage, approvals, history and the caller's possible actions for one document locale (`uid` as requested: 404 unless covered). */
     async getStatus(uid: string, documentId: string, locale: string | undefined, actor: AdminActor): Promise<DocumentStatus> {
@@ -104,19 +122,18 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
         audit().list(target),
         content().isPublished(target.uid, documentId, target.locale),
       ]);
-      const snapshot = snapshotOf(state, covered.requiredApprovals);
+      const snapshot = snapshotOf(state, covered.steps);
       return {
         uid,
         documentId,
         locale: target.locale === NO_LOCALE ? null : target.locale,
         stage: snapshot.stage,
-        requiredApprovals: covered.requiredApprovals,
-        approvals: approvalsView(state),
+        ...stepsPart(snapshot.stage, covered.steps, snapshot.approvals),
         submittedBy: state?.submittedById ? { id: state.submittedById } : null,
         published,
         canPublish: snapshot.stage === 'approved',
         allowedActions: allowedActions(snapshot, actor),
-        history: history.map(historyEntry),
+        history: history.map((row) => historyEntry(row, covered.steps)),
       };
     },
 
@@ -129,7 +146,7 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
 
       const result = await inTransaction(async (onCommit) => {
         const [state, hash] = await Promise.all([states().find(target), content().hashDraft(target.uid, documentId, target.locale)]);
-        const snapshot = snapshotOf(state, covered.requiredApprovals);
+        const snapshot = snapshotOf(state, covered.steps);
         const now = new Date();
         const decision = decide(snapshot, input.action, actor, now);
         if (!decision.ok) {
@@ -168,20 +185,12 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
             contentHash: hash,
             forced: input.action === 'force-approve',
             approvalCount: decision.approvals.length,
-            requiredApprovals: covered.requiredApprovals,
+            requiredApprovals: covered.steps.length,
           },
           recorder,
         );
         emitAfterCommit(onCommit, [event]);
-        return {
-          stage: decision.to,
-          requiredApprovals: covered.requiredApprovals,
-          approvals: decision.approvals.map((approval) => ({
-            actor: person(approval.userId, approval.firstname, approval.lastname),
-            at: approval.at,
-            forced: approval.forced,
-          })),
-        };
+        return { stage: decision.to, ...stepsPart(decision.to, covered.steps, decision.approvals) };
       });
       // After commit: the audit insert must not abort the transition's transaction if it fails.
       if (input.action === 'force-approve') {
@@ -218,7 +227,7 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
           events.push(
             await audit().record(
               target,
-              { action: 'void', from: state.stage, to: 'draft', comment: VOID_COMMENT, contentHash: hash, requiredApprovals: covered.requiredApprovals },
+              { action: 'void', from: state.stage, to: 'draft', comment: VOID_COMMENT, contentHash: hash, requiredApprovals: covered.steps.length },
               recorder,
             ),
           );
@@ -237,13 +246,25 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
       for (const locale of locales) {
         const target: Target = { uid, documentId, locale };
         const state = await states().find(target);
-        const stage: Stage = state?.stage ?? INITIAL_STAGE;
-        const approvals = state?.approvals?.length ?? 0;
-        const details = { code: 'APPROVAL_REQUIRED', uid, documentId, locale: locale || null, stage, approvals, requiredApprovals: covered.requiredApprovals };
+        const approvals = state?.approvals ?? [];
+        // Publishing needs every step (or a forced approval), even if the stored stage says approved.
+        const stage: Stage = effectiveStage(state?.stage ?? INITIAL_STAGE, covered.steps, approvals);
+        const missing = isFullyApproved(covered.steps, approvals) ? null : covered.steps[nextStepIndex(covered.steps, approvals) ?? 0];
+        const details = {
+          code: 'APPROVAL_REQUIRED',
+          uid,
+          documentId,
+          locale: locale || null,
+          stage,
+          approvals: approvals.length,
+          requiredApprovals: covered.steps.length,
+          nextStep: missing,
+        };
         if (stage !== 'approved') {
           throw conflictError(
             `This document needs approval before it can be published${describeLocale(locale)}: its current stage is "${stage}" ` +
-              `(${approvals} of ${covered.requiredApprovals} approvals). / Văn bản cần được phê duyệt trước khi xuất bản ` +
+              `(${stepApprovals(covered.steps, approvals).filter(Boolean).length} of ${covered.steps.length} steps done` +
+              `${missing ? `; next: the ${missing} step` : ''}). / Văn bản cần được phê duyệt trước khi xuất bản ` +
               `(giai đoạn hiện tại: "${stage}").`,
             details,
           );
@@ -302,7 +323,7 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
                 comment: forced ? `trusted publish without approval: ${reason}` : null,
                 forced,
                 contentHash: state?.contentHash ?? null,
-                requiredApprovals: covered.requiredApprovals,
+                requiredApprovals: covered.steps.length,
               },
               recorder,
             ),

@@ -37,6 +37,7 @@ export const adminActorFromState = (state: StateLike): AdminActor | null => {
     firstname: user.firstname ?? null,
     lastname: user.lastname ?? null,
     isSuperAdmin: isSuperAdmin(user),
+    roleCodes: (user.roles ?? []).flatMap((role) => (role.code ? [role.code] : [])),
     can: (permission) => userAbility.can(permission),
     canOn: (action, subject) => userAbility.can(action, subject),
   };
