@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { fieldError } from '../common/errors';
 import type { RequestContext as Context } from '../common/http';
+import { isRowId } from '../lib/row-id';
 
 type Action = (this: unknown, ctx: Context, ...rest: unknown[]) => unknown;
 type Controller = Record<string, Action>;
@@ -50,6 +52,23 @@ const bodyNeedsArray = (strapi: Core.Strapi, uid: string, action: string, field:
     },
   }));
 
+/**
+ * These admin routes take a row id in the path and hand it to the database unchecked: PostgreSQL
+ * answers `/admin/roles/abc` with a type error that became a 500. A malformed id is a 400 naming it.
+ */
+const idParamIsWholeNumber = (strapi: Core.Strapi, uid: string, actions: string[]) =>
+  patch(strapi, uid, (original) =>
+    Object.fromEntries(
+      actions.map((action) => [
+        action,
+        async function (this: unknown, ctx: Context, ...rest: unknown[]) {
+          if (!isRowId(ctx.params.id)) throw fieldError(['id'], 'id (in the path) must be a positive whole number');
+          return original[action].call(this, ctx, ...rest);
+        },
+      ]),
+    ),
+  );
+
 /** Triggering a webhook that does not exist ran the runner on `null` (500). */
 const unknownWebhookIs404 = (strapi: Core.Strapi) =>
   patch(strapi, 'admin::webhooks', (original) => ({
@@ -87,5 +106,9 @@ export const fixCoreAdminControllers = (strapi: Core.Strapi): void => {
   // The homepage layout is checked with zod, whose error Strapi does not translate.
   bodyNeedsArray(strapi, 'admin::homepage', 'updateHomepageLayout', 'widgets');
   unknownWebhookIs404(strapi);
+  idParamIsWholeNumber(strapi, 'admin::role', ['getPermissions', 'updatePermissions', 'findOne', 'update', 'deleteOne']);
+  idParamIsWholeNumber(strapi, 'admin::user', ['findOne', 'update', 'deleteOne']);
+  idParamIsWholeNumber(strapi, 'admin::api-token', ['revoke', 'get', 'update', 'regenerate']);
+  idParamIsWholeNumber(strapi, 'admin::webhooks', ['getWebhook', 'updateWebhook', 'deleteWebhook', 'triggerWebhook']);
   noTrialCountdownWithoutLicence(strapi);
 };

@@ -1,7 +1,13 @@
+import { fieldError } from '../../common/errors';
+import { isRowId } from '../row-id';
 import { checkUploadedFiles, type IncomingFile } from './check-upload';
 
 type Next = () => Promise<unknown>;
-type RouteContext = { request: { files?: Record<string, IncomingFile | IncomingFile[] | undefined> } };
+type RouteContext = {
+  request: { files?: Record<string, IncomingFile | IncomingFile[] | undefined> };
+  query?: Record<string, unknown>;
+  params?: Record<string, unknown>;
+};
 type RouteMiddleware = (ctx: RouteContext, next: Next) => Promise<unknown>;
 type Route = { method?: string; path?: string; config?: Record<string, unknown> & { middlewares?: unknown[] } };
 export type UploadRouters = Record<string, { routes: Route[] }>;
@@ -18,13 +24,29 @@ export const refuseDisallowedFiles: RouteMiddleware = async (ctx, next) => {
 };
 
 /**
- * Puts `refuseDisallowedFiles` first on every route of the upload plugin (admin and content API):
+ * Every id the upload plugin takes (files and folders, `?id=` of a replacement or `:id` of a route)
+ * is a row id. Strapi passes it to the database unchecked, and PostgreSQL answers a non-numeric one
+ * with an error that becomes a 500; this answers 400 naming the parameter instead.
+ */
+export const refuseMalformedIds: RouteMiddleware = async (ctx, next) => {
+  for (const [where, value] of [
+    ['query', ctx.query?.id],
+    ['params', ctx.params?.id],
+  ] as const) {
+    if (value === undefined) continue;
+    if (!isRowId(value)) throw fieldError(['id'], `id (in the ${where === 'query' ? 'query string' : 'path'}) must be a positive whole number`);
+  }
+  return next();
+};
+
+/**
+ * Puts `refuseMalformedIds` and `refuseDisallowedFiles` first on every route of the upload plugin (admin and content API):
  * a route that takes no file passes through, and a route Strapi adds later is covered.
  */
 export const guardUploadRoutes = (routers: UploadRouters): void => {
   for (const router of Object.values(routers)) {
     for (const route of router.routes) {
-      route.config = { ...route.config, middlewares: [refuseDisallowedFiles, ...(route.config?.middlewares ?? [])] };
+      route.config = { ...route.config, middlewares: [refuseMalformedIds, refuseDisallowedFiles, ...(route.config?.middlewares ?? [])] };
     }
   }
 };
