@@ -15,3 +15,5 @@ export const MAX_PAGE_SIZE = 100;
 /** Bounds on what one entry stores, so that a caller's mistake cannot bloat the log. */
 export const MAX_TEXT_LENGTH = 500;
 export const MAX_DETAILS_BYTES = 4096;
+
+export const IMMUTABLE_MESSAGE = 'Audit trail entries are written by the audit-trail plugin only and can never be changed or deleted';

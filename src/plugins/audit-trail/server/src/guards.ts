@@ -1,41 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { plainForbiddenError } from '../../../../common/errors';
-import { ENTRY_UID } from './constants';
-
-type KoaContext = { path: string; status: number; body: unknown };
-type DocumentContext = { uid: string; action: string };
-
-const READ_ACTIONS = new Set(['findOne', 'findMany', 'findFirst', 'count']);
-const MESSAGE = 'Audit trail entries are written by the audit-trail plugin only and can never be changed or deleted';
-
-const decodedPath = (path: string): string => {
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return path;
-  }
-};
-
-/**
- * The content manager serves hidden content types too: refuse every content-manager request
- * about the entries, reads included (the plugin's own page is the only way to read them, and it
- * is the super admin's).
- */
-export const contentManagerGuard = async (ctx: KoaContext, next: () => Promise<unknown>): Promise<unknown> => {
-  if (ctx.path.startsWith('/content-manager/') && decodedPath(ctx.path).toLowerCase().includes(ENTRY_UID)) {
-    ctx.status = 403;
-    ctx.body = { data: null, error: { status: 403, name: 'ForbiddenError', message: MESSAGE, details: {} } };
-    return undefined;
-  }
-  return next();
-};
-
-/** The document service reads entries but writes none: the plugin inserts through the query engine. */
-export const documentWriteGuard = async (rawContext: unknown, next: () => Promise<unknown>): Promise<unknown> => {
-  const context = rawContext as DocumentContext;
-  if (context.uid === ENTRY_UID && !READ_ACTIONS.has(context.action)) throw plainForbiddenError(MESSAGE);
-  return next();
-};
+import { ENTRY_UID, IMMUTABLE_MESSAGE as MESSAGE } from './constants';
 
 const refuse = () => {
   throw plainForbiddenError(MESSAGE);

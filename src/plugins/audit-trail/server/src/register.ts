@@ -1,16 +1,11 @@
 import type { Core } from '@strapi/strapi';
-import { ENTRY_UID } from './constants';
-import { contentManagerGuard, documentWriteGuard } from './guards';
+import { keepPluginOwned } from '../../../../common/plugin-owned-types';
+import { ENTRY_UID, IMMUTABLE_MESSAGE as MESSAGE } from './constants';
 
-type DocumentMiddleware = Parameters<Core.Strapi['documents']['use']>[0];
-
-/** Keeps the entries out of reach of every write path, the content manager and GraphQL. */
+/**
+ * Keeps the entries out of reach of every write path, the content manager (reads included: the
+ * plugin's own page, the super admin's, is the only way to read them) and GraphQL.
+ */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  strapi.documents.use(documentWriteGuard as DocumentMiddleware);
-  // Added before the configured middlewares: answers before any content-manager route runs.
-  strapi.server.use(contentManagerGuard);
-  if (strapi.plugin('graphql')) {
-    const extension = strapi.plugin('graphql').service('extension') as { shadowCRUD(uid: string): { disable(): void } };
-    extension.shadowCRUD(ENTRY_UID).disable();
-  }
+  keepPluginOwned(strapi, { uids: [ENTRY_UID], contentManagerMessage: MESSAGE, writeMessage: MESSAGE });
 };

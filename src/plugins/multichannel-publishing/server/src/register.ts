@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import { keepPluginOwned } from '../../../../common/plugin-owned-types';
 import { PLUGIN_CONTENT_TYPE_UIDS } from './constants';
-import { contentManagerGuard, documentWriteGuard } from './middlewares/guard-plugin-tables';
 import { publicationMiddleware } from './publication-middleware';
 
 /**
@@ -12,13 +12,11 @@ type DocumentMiddleware = Parameters<Core.Strapi['documents']['use']>[0];
 
 /** Hooks publications, and keeps the plugin's tables out of the content manager and GraphQL. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  strapi.documents.use(documentWriteGuard as DocumentMiddleware);
+  // The outbox rows are the dispatcher's alone (and the state row holds encrypted secrets).
+  keepPluginOwned(strapi, {
+    uids: PLUGIN_CONTENT_TYPE_UIDS,
+    contentManagerMessage: 'Publication events, deliveries and channel state are managed by the multichannel-publishing plugin',
+    writeMessage: 'Publication events, deliveries and channel state are written by the multichannel-publishing plugin only',
+  });
   strapi.documents.use(publicationMiddleware(strapi) as DocumentMiddleware);
-  // Added before the configured middlewares: answers before any content-manager route runs.
-  strapi.server.use(contentManagerGuard);
-
-  if (strapi.plugin('graphql')) {
-    const extension = strapi.plugin('graphql').service('extension') as { shadowCRUD(uid: string): { disable(): void } };
-    for (const uid of PLUGIN_CONTENT_TYPE_UIDS) extension.shadowCRUD(uid).disable();
-  }
 };
