@@ -20,6 +20,7 @@ type DeleteResult = { entries?: unknown[] } | null | undefined;
  */
 export const registerFeedbackDeletionAudit = (strapi: Core.Strapi): void => {
   strapi.documents.use(async (context, next) => {
+    // Strapi types the context per UID and action, a union this check does not need narrowed: it reads uid, action, documentId.
     const ctx = context as unknown as DeleteContext;
     const documentId = ctx.params?.documentId;
     if (ctx.uid !== FEEDBACK_UID || ctx.action !== 'delete' || !documentId) return next();

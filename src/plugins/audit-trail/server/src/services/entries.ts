@@ -68,6 +68,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { attributes } = model;
       const field = LABEL_FIELDS.find((name) => attributes[name] && !attributes[name].private);
       if (!field) return null;
+      // The subject's type is a runtime string checked against `strapi.contentTypes` above, not a generated UID.
       const row = (await strapi.db.query(type as never).findOne({ select: [field], where: { documentId } })) as Record<string, unknown> | null;
       return clip((row?.[field] as string | undefined) ?? null);
     } catch {
