@@ -305,6 +305,10 @@ const createWalker = (getModel: ModelLookup, limits: QueryLimits, style: Operato
     if (budget.sorts > limits.maxSorts) fail(path, 'maxSorts', `at most ${limits.maxSorts} sort keys`);
     let current: ModelLike | undefined = model;
     const segments = dotted.split(':')[0].split('.');
+    // Strapi looks an empty name up as an attribute and throws (a 500): `sort=.`, `sort=a.`, `sort=:asc`.
+    if (dotted.trim() !== '' && segments.some((segment) => segment.trim() === '')) {
+      fail(path, 'sort', `"${dotted}" has an empty field name: write field or relation.field, optionally :asc or :desc`);
+    }
     segments.forEach((segment, index) => {
       const attribute = current ? attributeOf(current, segment.trim()) : undefined;
       if (!attribute || !RELATIONAL_TYPES.has(attribute.type) || index === segments.length - 1) {

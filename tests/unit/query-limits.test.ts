@@ -56,6 +56,11 @@ describe('query limits', () => {
     expect(check({ filters: { focalPoints: { appointmentDocument: { name: 'x' } } } })).toBeUndefined();
   });
 
+  it('refuses a sort path with an empty field name, which Strapi would crash on', () => {
+    for (const sort of ['.', 'name.', '.name', ':asc', 'parent..name:desc', 'name,.', ['name', '.']]) expect(check({ sort })).toBe('sort');
+    for (const sort of ['', 'name', 'name:desc', 'parent.name:asc', 'name,parent.name']) expect(check({ sort })).toBeUndefined();
+  });
+
   it('counts relation hops in sort strings and objects', () => {
     expect(check({ sort: ['focalPoints.fullName:asc', 'parent.parent.parent.name'] })).toBe('maxRelationDepth');
     expect(check({ sort: { parent: { name: 'asc' } } })).toBeUndefined();
