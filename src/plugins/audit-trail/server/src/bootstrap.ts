@@ -1,15 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from './constants';
-import { installDatabaseGuard } from './database-guard';
 import { subscribeQueryGuard } from './guards';
 
 /**
  * Registers the read permission (Strapi gives every permission to the super admin; no role of the
- * product is given this one), the query-engine guard and the database triggers, once the database is up.
+ * product is given this one) and the query-engine guard, once the database is up.
  */
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   subscribeQueryGuard(strapi);
-  await installDatabaseGuard(strapi);
   await strapi.service('admin::permission').actionProvider.registerMany([
     {
       section: 'plugins',

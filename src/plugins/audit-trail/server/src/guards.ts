@@ -8,7 +8,7 @@ const refuse = () => {
 
 /**
  * Below the document service: the query engine (`strapi.db.query`) refuses to update or delete an
- * entry, whoever asks. Raw SQL meets the database triggers (database-guard.ts).
+ * entry, whoever asks. Only raw SQL gets past this, which no route offers.
  */
 export const subscribeQueryGuard = (strapi: Core.Strapi): void => {
   strapi.db.lifecycles.subscribe({
