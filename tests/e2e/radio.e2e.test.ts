@@ -83,6 +83,8 @@ describe('the admin panel for radio scripts', () => {
     const panel = page.getByTestId('policy-radio-panel');
     await panel.waitFor();
     await panel.getByText('Tiếng Việt').waitFor();
+    // The panel refetches once the edit view has the document: wait for the list it settles on, not its first paint.
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="policy-radio-panel"] [data-testid="policy-radio-script"]').length > 0);
     expect(await panel.getByTestId('policy-radio-script').count()).toBe(1);
     await screenshot(page, 'radio-03-policy-panel');
   });
