@@ -4,6 +4,7 @@ import { createAdminUser, SUPER_ADMIN_ENV } from '../helpers/admin';
 import { POLICY, ROLE_CODES } from '../helpers/approval-workflow';
 import { launchBrowser, screenshot } from './browser';
 import { serveApp } from './server';
+import { waitFor } from '../helpers/wait';
 
 type Served = Awaited<ReturnType<typeof serveApp>>;
 type Browser = Awaited<ReturnType<typeof launchBrowser>>;
@@ -67,15 +68,6 @@ const pressAction = async (action: string) => {
   await panel().getByTestId(`approval-action-${action}`).click();
 };
 const toast = (pattern: RegExp) => page.getByText(pattern).first();
-
-/** Polls `check` until it holds (the UI acts asynchronously). */
-const eventually = async (check: () => Promise<boolean>, timeout = 30000) => {
-  const deadline = Date.now() + timeout;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-};
 
 const stageInDatabase = async (documentId: string) => {
   const row = (await served.strapi.db
@@ -146,7 +138,7 @@ describe('an editor, a reviewer and a leader take a policy through approval in t
     await expectStage('approved');
     await screenshot(page, '07-leader-approved');
     await page.getByRole('button', { name: /^(Publish|Xuất bản)$/ }).click();
-    await eventually(() => isPublished(documentId));
+    await waitFor(() => isPublished(documentId), { timeoutMs: 30_000, what: 'the document published' });
     await page.waitForFunction(() => document.querySelector('[data-testid="approval-history"]')?.textContent?.match(/published|đã xuất bản/));
     await screenshot(page, '08-leader-published');
   });
