@@ -23,6 +23,22 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
     enabled: true,
     resolve: './src/plugins/public-participation',
   },
+  // Each agency sees its own work: which relation leads from a content type to the agency that owns it
+  // (the "in my agency" condition of the editorial roles; README: "Agency access").
+  'agency-access': {
+    enabled: true,
+    resolve: './src/plugins/agency-access',
+    config: {
+      // The editorial roles (Editor, Reviewer, Leader) get the condition on these types, once per database.
+      scopeEditorialRoles: env.bool('AGENCY_SCOPED_ROLES', true),
+      scopes: {
+        'api::feedback.feedback': 'respondingAgency',
+        'api::policy.policy': 'leadAgency',
+        'api::consultation-draft.consultation-draft': 'policy.leadAgency',
+        'api::radio-script.radio-script': 'policy.leadAgency',
+      },
+    },
+  },
   // Who did which sensitive action, when and from where; read by super admins (README: "Audit trail").
   'audit-trail': {
     enabled: env.bool('AUDIT_TRAIL_ENABLED', true),

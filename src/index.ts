@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { startFeedbackMaintenance, stopFeedbackMaintenance } from './api/feedback/maintenance';
 import { configureContentManagerLayouts } from './bootstrap/content-manager-layouts';
 import { auditAdminRoleChanges } from './bootstrap/admin-audit';
+import { applyAgencyScoping } from './bootstrap/agency-scoping';
 import { fixCoreAdminControllers } from './bootstrap/core-admin-fixes';
 import { grantEditorialPermissions } from './bootstrap/editorial-permissions';
 import { guardGraphqlRegistration, syncEndUserRegistration } from './bootstrap/end-user-registration';
@@ -50,6 +51,7 @@ export default {
     await applyStockRoles(strapi);
     await (strapi.plugin('approval-workflow')?.service('roles') as RolesService | undefined)?.ensureRoles();
     await grantEditorialPermissions(strapi);
+    await applyAgencyScoping(strapi);
     await configureContentManagerLayouts(strapi);
     await seedSuperAdmin(strapi);
     startFeedbackMaintenance(strapi);

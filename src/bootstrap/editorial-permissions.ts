@@ -6,7 +6,7 @@ import { permissionFields, type FieldScope } from './permission-fields';
 type Grant = { action: string; subject?: UID.ContentType; fields?: FieldScope };
 
 /** Admin role codes created by the approval-workflow plugin (Biên tập viên, Người duyệt, Lãnh đạo). */
-const ROLE_CODES = {
+export const ROLE_CODES = {
   editor: 'approval-workflow-editor',
   reviewer: 'approval-workflow-reviewer',
   leader: 'approval-workflow-leader',

@@ -2,7 +2,7 @@ import type { Core, Data } from '@strapi/strapi';
 import { runTrusted } from '../lib/trusted';
 import { AGENCY_UID, AUDIENCE_UID, CONSULTATION_DRAFT_UID, FEEDBACK_UID, FOCAL_POINT_UID, POLICY_UID } from '../common/uids';
 import { AGENCIES } from './data/agencies';
-import { seedDemoEditorialUsers, seedDemoSuperAdmin } from './demo-admins';
+import { seedDemoAgencyAccess, seedDemoEditorialUsers, seedDemoSuperAdmin } from './demo-admins';
 import { AUDIENCES } from './data/audiences';
 import { CONSULTATION_DRAFTS } from './data/consultation-drafts';
 import { FEEDBACK } from './data/feedback';
@@ -264,6 +264,7 @@ export const seedDemoOnFirstBoot = async (strapi: Core.Strapi): Promise<void> =>
   if ((await strapi.db.query(AGENCY_UID).count()) > 0) return;
   strapi.log.info('[seed] empty database: loading the demo data');
   const summary = await seedDemo(strapi);
+  await seedDemoAgencyAccess(strapi);
   const waiting = await seedDemoReviews(strapi);
   strapi.log.info(`[seed] demo loaded: ${JSON.stringify(summary)}; ${waiting} policies left waiting for approval`);
 };

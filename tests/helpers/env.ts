@@ -25,6 +25,9 @@ export const applyTestEnv = (): void => {
   process.env.LOG_LEVEL ??= 'warn';
   process.env.DATABASE_CLIENT ??= 'sqlite';
   process.env.SEED_DEMO ??= 'false';
+  // Suites about the rest of the product use unscoped editorial roles (their documents belong to no agency);
+  // the agency-access suites boot with 'true', the product's default (tests/api/agency-access.test.ts).
+  process.env.AGENCY_SCOPED_ROLES = 'false';
   process.env.APP_KEYS = 'testKeyA,testKeyB';
   process.env.API_TOKEN_SALT = 'test-api-token-salt';
   process.env.ADMIN_JWT_SECRET = 'test-admin-jwt-secret';

@@ -1,0 +1,3 @@
+import membership from './membership';
+
+export default { membership };

@@ -1,0 +1,3 @@
+import members from './members';
+
+export default { members };

@@ -1,0 +1,3 @@
+import memberships from './memberships';
+
+export default { memberships };
