@@ -643,6 +643,12 @@ export const MATRIX: MatrixCase[] = [
     personalData: ['editor', 'superAdmin'],
   }),
 
+  /* Agency access: everyone with an admin session reads their own agencies; only the super admin (the one role holding
+     `plugin::agency-access.manage`) reads and sets an agency's members (an empty body is a 400: nothing changes). */
+  at('GET /agency-access/me', admin(ADMINS, 200)),
+  at('GET /agency-access/agencies/:documentId/members', admin(['superAdmin'], 200), { params: { documentId: real(AGENCY) } }),
+  at('PUT /agency-access/agencies/:documentId/members', admin(['superAdmin'], 400), { params: { documentId: real(AGENCY) }, body: {} }),
+
   /* Audit trail: read by the super admin only (its permission is given to no role); nothing writes it over HTTP. */
   at('GET /audit-trail/entries', admin(['superAdmin'], 200)),
 

@@ -1,8 +1,7 @@
 import { asAdmin, createAdminUser, loginAdmin, SUPER_ADMIN, SUPER_ADMIN_ENV } from '../helpers/admin';
 import { agencyData, createDocument, policyData } from '../helpers/content';
-import { bootStrapi, startTestApp, type TestApp } from '../helpers/strapi';
+import { restartTestApp, startTestApp, type TestApp } from '../helpers/strapi';
 import { STOCK_ROLES_STORE, STOCK_ROLES_VERSION } from '../../src/bootstrap/stock-roles';
-import request from 'supertest';
 
 const FEEDBACK = 'api::feedback.feedback';
 const FOCAL_POINT = 'api::focal-point.focal-point';
@@ -29,18 +28,7 @@ const roleByCode = async (code: string) =>
   (await app.strapi.db.query('admin::role').findOne({ where: { code }, populate: ['permissions'] })) as StoredRole;
 
 const restart = async () => {
-  await app.stop({ keepDatabase: true });
-  const strapi = await bootStrapi(app.database, SUPER_ADMIN_ENV);
-  const { database } = app;
-  app = {
-    strapi,
-    database,
-    http: () => request(strapi.server.httpServer),
-    stop: async ({ keepDatabase = false } = {}) => {
-      await strapi.destroy();
-      if (!keepDatabase) await database.drop();
-    },
-  };
+  app = await restartTestApp(app, SUPER_ADMIN_ENV);
   for (const person of [contributor, otherContributor, directoryManager]) person.token = await loginAdmin(strapi, person.email, 'User-Passw0rd!');
 };
 

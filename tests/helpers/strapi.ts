@@ -57,3 +57,19 @@ export const startTestApp = async (
     },
   };
 };
+
+/** Stops `app` keeping its database and boots the app again on it (what an upgrade or a restart does). */
+export const restartTestApp = async (app: TestApp, env: Record<string, string | undefined> = {}): Promise<TestApp> => {
+  await app.stop({ keepDatabase: true });
+  const strapi = await bootStrapi(app.database, env);
+  const { database } = app;
+  return {
+    strapi,
+    database,
+    http: () => request(strapi.server.httpServer),
+    stop: async ({ keepDatabase = false } = {}) => {
+      await strapi.destroy();
+      if (!keepDatabase) await database.drop();
+    },
+  };
+};
