@@ -1,4 +1,5 @@
 import { seedDemo, seedDemoReviews } from '../../src/seed';
+import { DEMO_AGENCY_USERS, seedDemoAgencyAccess } from '../../src/seed/demo-admins';
 import { asAdmin, loginAdmin } from '../helpers/admin';
 import { AGENCIES, AGENCIES_WITHOUT_FOCAL_POINT } from '../../src/seed/data/agencies';
 import { startTestApp, type TestApp } from '../helpers/strapi';
@@ -73,6 +74,23 @@ describe('the demo seed', () => {
   it('has feedback in every status', async () => {
     const rows = (await app.strapi.db.query('api::feedback.feedback').findMany({ select: ['moderationStatus'] })) as Array<{ moderationStatus: string }>;
     expect([...new Set(rows.map((row) => row.moderationStatus))].sort()).toEqual(['answered', 'assigned', 'closed', 'received', 'rejected']);
+  });
+
+  it('puts the demo accounts in their agencies and creates the coordinator and a second agency’s editor', async () => {
+    await app.strapi.plugin('approval-workflow').service('demo-users').ensureDemoUsers();
+    await seedDemoAgencyAccess(app.strapi);
+    await seedDemoAgencyAccess(app.strapi);
+    const agenciesOf = async (email: string, password: string) => {
+      const response = await asAdmin(app.strapi, await loginAdmin(app.strapi, email, password)).get('/agency-access/me');
+      expect(response.status).toBe(200);
+      return response.body.data as { agencies: Array<{ code: string }>; unscoped: boolean };
+    };
+    const editor = await agenciesOf('editor@laocai.gov.vn', 'Editor-Demo-2025');
+    expect(editor.agencies.map((agency) => agency.code).sort()).toEqual(['SO-GDDT', 'SO-VHTTDL', 'SO-YT']);
+    const [coordinator, financeEditor] = DEMO_AGENCY_USERS;
+    expect(await agenciesOf(coordinator.email, coordinator.password)).toEqual({ agencies: [], unscoped: true });
+    expect((await agenciesOf(financeEditor.email, financeEditor.password)).agencies.map((agency) => agency.code)).toEqual(['SO-TC']);
+    expect(await app.strapi.db.query('plugin::agency-access.membership').count()).toBe(10);
   });
 
   it('leaves, as the demo accounts, one draft policy waiting for the leader step and one for the reviewer step', async () => {
