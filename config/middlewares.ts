@@ -21,6 +21,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   'global::graphql-document-guard',
   // Admin and authenticated answers never enter a shared cache.
   'global::private-responses',
+  // Anonymous reads of published content: strong ETag, public max-age, 304 on If-None-Match.
+  'global::public-cache',
   'strapi::session',
   'strapi::favicon',
   // Files under /uploads/ run nothing and download unless they are images, audio or PDF.

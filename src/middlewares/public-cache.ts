@@ -1,0 +1,43 @@
+import { createHash } from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import type { Next, RequestContext } from '../common/http';
+
+/** Content-API handlers whose answers are published content, the same for every anonymous caller. */
+const PUBLIC_HANDLERS = [/\.find$/, /\.findOne$/, /^api::feedback\.feedback\.publicList$/];
+
+const isPublicRead = (ctx: RequestContext): boolean => {
+  if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return false;
+  if (ctx.status !== 200 || ctx.get('authorization') || ctx.response.get('Cache-Control')) return false;
+  const route = ctx.state.route as { info?: { type?: string }; handler?: unknown } | undefined;
+  if (route?.info?.type !== 'content-api' || typeof route.handler !== 'string') return false;
+  const handler = route.handler;
+  return PUBLIC_HANDLERS.some((pattern) => pattern.test(handler));
+};
+
+/** Objects and strings only: files and streams are not hashed here. */
+const isJsonBody = (body: unknown): boolean =>
+  typeof body === 'string' || (typeof body === 'object' && body !== null && !Buffer.isBuffer(body) && typeof (body as { pipe?: unknown }).pipe !== 'function');
+
+/**
+ * HTTP caching for anonymous reads of published content: a strong `ETag` (a hash of the exact JSON
+ * sent), `Cache-Control: public, max-age=<http-cache.maxAge>`, `Vary: Accept-Encoding` (CORS adds
+ * `Origin` when it reflects origins), and 304 with no body when `If-None-Match` matches (Koa's own
+ * `ctx.fresh`, i.e. the `fresh` library, decides). Everything else is left alone; authenticated and
+ * admin answers are `private, no-store` (private-responses.ts).
+ */
+export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
+  async (ctx: RequestContext, next: Next) => {
+    await next();
+    if (!isPublicRead(ctx) || !isJsonBody(ctx.body)) return;
+    // Serialise once: the hash and the bytes sent are the same string.
+    const json = typeof ctx.body === 'string' ? ctx.body : JSON.stringify(ctx.body);
+    ctx.type = 'application/json';
+    ctx.body = json;
+    ctx.set('ETag', `"${createHash('sha256').update(json).digest('base64url').slice(0, 32)}"`);
+    ctx.set('Cache-Control', `public, max-age=${strapi.config.get<number>('http-cache.maxAge', 60)}`);
+    ctx.vary('Accept-Encoding');
+    if (ctx.fresh) {
+      ctx.status = 304;
+      ctx.body = null;
+    }
+  };
