@@ -15,6 +15,8 @@ const PERMISSION_UID = 'plugin::users-permissions.permission';
 /** The app's content types whose public permissions are owned by code, not by hand in the admin. */
 const MANAGED_UIDS = [AGENCY_UID, FOCAL_POINT_UID, AUDIENCE_UID, POLICY_UID, CONSULTATION_DRAFT_UID, FEEDBACK_UID, RADIO_SCRIPT_UID];
 
+const I18N_LIST_LOCALES = 'plugin::i18n.locales.listLocales';
+
 const readOnly = (uid: UID.ContentType) => [`${uid}.find`, `${uid}.findOne`];
 
 /** Every public (unauthenticated) content-API action; anything else on a managed type is revoked at boot. */
@@ -25,9 +27,11 @@ export const PUBLIC_ACTIONS: readonly string[] = [
   ...readOnly(FOCAL_POINT_UID),
   ...readOnly(AUDIENCE_UID),
   ...readOnly(RADIO_SCRIPT_UID),
+  // Front ends must know which languages exist (`GET /api/i18n/locales`).
+  I18N_LIST_LOCALES,
 ];
 
-const isManaged = (action: string) => MANAGED_UIDS.some((uid) => action.startsWith(`${uid}.`));
+const isManaged = (action: string) => action === I18N_LIST_LOCALES || MANAGED_UIDS.some((uid) => action.startsWith(`${uid}.`));
 
 /**
  * Grants exactly `actions` to the users-permissions role `roleType` among the managed content types,

@@ -290,12 +290,13 @@ export const MATRIX: MatrixCase[] = [
   at('GET /api/upload/files/:id', READ_TOKENS),
   at('DELETE /api/upload/files/:id', WRITE_FULL_ACCESS),
 
-  /* Content API, Strapi plugins: schema and locales only for a full-access token. */
+  /* Content API, Strapi plugins: the schema only for a full-access token; which locales exist, for everyone
+     (front ends choose the language; a read-only token holds find/findOne only). */
   at('GET /api/content-type-builder/content-types', FULL_ACCESS_ONLY),
   at('GET /api/content-type-builder/content-types/:uid', FULL_ACCESS_ONLY, { params: { uid: POLICY } }),
   at('GET /api/content-type-builder/components', FULL_ACCESS_ONLY),
   at('GET /api/content-type-builder/components/:uid', FULL_ACCESS_ONLY, { params: { uid: 'policy.stage-change' } }),
-  at('GET /api/i18n/locales', FULL_ACCESS_ONLY),
+  at('GET /api/i18n/locales', content({ public: 200, user: 200, readOnlyToken: 403, fullAccessToken: 200 })),
 
   /* Content API, end-user accounts (users-permissions): nothing in the product uses them; sign-in routes are open
      to the public, account routes to the signed-in user, administration to a full-access token. */
@@ -334,9 +335,12 @@ export const MATRIX: MatrixCase[] = [
     ['updateUploadFile', `mutation { updateUploadFile(id: "${MISSING_ID}", info: {}) { __typename } }`],
     ['deleteUploadFile', `mutation { deleteUploadFile(id: "${MISSING_ID}") { __typename } }`],
   ]),
-  // Locales are no secret; Strapi lets a read-only token list them through the connection field only.
+  // Locales are no secret: the public role lists them (GET /api/i18n/locales); Strapi lets a read-only token list them
+  // through the connection field only, and answers the public there as for a type it has no `find` on.
   ...graphqlPluginType('i18NLocale', 'i18NLocales', FULL_ACCESS_ONLY, []).map((testCase) =>
-    testCase.variant === 'i18NLocales_connection' ? { ...testCase, cells: { ...testCase.cells, readOnlyToken: 200 } } : testCase,
+    testCase.variant === 'i18NLocales_connection'
+      ? { ...testCase, cells: { ...testCase.cells, readOnlyToken: 200 } }
+      : { ...testCase, cells: { ...testCase.cells, public: 200, user: 200 } },
   ),
   // Enterprise review workflows are not used (the approval-workflow plugin replaces them); Strapi still exposes their types.
   ...graphqlPluginType('reviewWorkflowsWorkflow', 'reviewWorkflowsWorkflows', READ_TOKENS, [

@@ -240,3 +240,13 @@ describe('REST parameters', () => {
     expect(response.body.error.message).toContain('secretFlag');
   });
 });
+
+describe('languages', () => {
+  it('tells anyone which locales exist, Vietnamese the default', async () => {
+    const response = await app.http().get('/api/i18n/locales');
+    expect(response.status).toBe(200);
+    const locales = response.body as Array<{ code: string; isDefault: boolean }>;
+    expect(locales.map((locale) => locale.code).sort()).toEqual(['en', 'vi']);
+    expect(locales.find((locale) => locale.isDefault)?.code).toBe('vi');
+  });
+});
