@@ -20,7 +20,8 @@ export type { Awaiting };
 /**
  * The documents waiting for an action the caller may take, oldest first: in review (for those
  * holding the role of its next step, unless they submitted it or took an earlier step), sent back (for submitters),
- * and approved but not yet published (for those who may publish that content type).
+ * and approved but not yet published (for those who may publish that content type). Only documents
+ * the caller may read under their conditions ("in my agency") are listed.
  */
 const inbox = ({ strapi }: { strapi: Core.Strapi }) => {
   const settings = () => getService(strapi, 'settings');
