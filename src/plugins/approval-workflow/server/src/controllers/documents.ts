@@ -10,7 +10,7 @@ const documents = ({ strapi }: { strapi: Core.Strapi }) => ({
   async findOne(ctx: RequestContext) {
     const { uid, documentId } = parseOrThrow(documentParamsSchema, ctx.params);
     const { locale } = parseOrThrow(documentQuerySchema, ctx.query);
-    const actor = requireActor(adminActorFromState(ctx.state));
+    const actor = requireActor(adminActorFromState(strapi, ctx.state));
     ctx.body = { data: await getService(strapi, 'workflow').getStatus(uid, documentId, locale, actor) };
   },
 
@@ -18,7 +18,7 @@ const documents = ({ strapi }: { strapi: Core.Strapi }) => ({
     const { uid, documentId } = parseOrThrow(documentParamsSchema, ctx.params);
     const body = parseOrThrow(transitionBodySchema, ctx.request.body);
     const locale = body.locale ?? parseOrThrow(documentQuerySchema, ctx.query).locale;
-    const actor = requireActor(adminActorFromState(ctx.state));
+    const actor = requireActor(adminActorFromState(strapi, ctx.state));
     ctx.body = { data: await getService(strapi, 'workflow').transition(uid, documentId, { ...body, locale }, actor) };
   },
 });

@@ -9,7 +9,7 @@ import { requireActor } from './require-actor';
 const inbox = ({ strapi }: { strapi: Core.Strapi }) => ({
   async find(ctx: RequestContext) {
     const query = parseOrThrow(inboxQuerySchema, ctx.query);
-    const actor = requireActor(adminActorFromState(ctx.state));
+    const actor = requireActor(adminActorFromState(strapi, ctx.state));
     const { results, pagination, filters } = await getService(strapi, 'inbox').list(actor, query);
     ctx.body = { data: results, meta: { pagination, filters } };
   },

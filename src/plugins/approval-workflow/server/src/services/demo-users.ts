@@ -62,7 +62,7 @@ const demoUsers = ({ strapi }: { strapi: Core.Strapi }) => ({
         : null;
       if (!user) throw new Error(`[${PLUGIN_ID}] the demo ${role} account is missing; call ensureDemoUsers() first`);
       const userAbility = await strapi.service('admin::permission').engine.generateUserAbility(user);
-      const actor = adminActorFromState({ user, userAbility });
+      const actor = adminActorFromState(strapi, { user, userAbility });
       if (!actor) throw new Error(`[${PLUGIN_ID}] no abilities for the demo ${role} account`);
       actors.set(role, actor);
       return actor;

@@ -20,7 +20,8 @@ export type { Awaiting };
 /**
  * The documents waiting for an action the caller may take, oldest first: in review (for those
  * holding the role of its next step, unless they submitted it or took an earlier step), sent back (for submitters),
- * and approved but not yet published (for those who may publish that content type).
+ * and approved but not yet published (for those who may publish that content type). Only documents
+ * the caller may read under their conditions ("in my agency") are listed.
  */
 const inbox = ({ strapi }: { strapi: Core.Strapi }) => {
   const settings = () => getService(strapi, 'settings');
@@ -79,13 +80,21 @@ const inbox = ({ strapi }: { strapi: Core.Strapi }) => {
         })
         .filter((item): item is typeof item & { awaiting: Awaiting } => item.awaiting !== null);
 
-      const titles = new Map<string, string>();
+      // Only documents the actor may read under their conditions ("in my agency"): one query per type.
+      const readableKeys = new Set<string>();
       for (const uid of new Set(waiting.map((item) => item.row.contentType))) {
         const documentIds = waiting.filter((item) => item.row.contentType === uid).map((item) => item.row.targetDocumentId);
+        for (const documentId of await actor.readableDocumentIds(uid, documentIds)) readableKeys.add(`${uid}|${documentId}`);
+      }
+      const visible = waiting.filter(({ row }) => readableKeys.has(`${row.contentType}|${row.targetDocumentId}`));
+
+      const titles = new Map<string, string>();
+      for (const uid of new Set(visible.map((item) => item.row.contentType))) {
+        const documentIds = visible.filter((item) => item.row.contentType === uid).map((item) => item.row.targetDocumentId);
         for (const [key, title] of await content().titles(uid, documentIds)) titles.set(`${uid}|${key}`, title);
       }
       // A document deleted outside the guard (direct database write) has no title row: skip it.
-      const existing = waiting.filter(({ row }) => titles.has(`${row.contentType}|${row.targetDocumentId}|${row.targetLocale ?? NO_LOCALE}`));
+      const existing = visible.filter(({ row }) => titles.has(`${row.contentType}|${row.targetDocumentId}|${row.targetLocale ?? NO_LOCALE}`));
 
       const start = (query.page - 1) * query.pageSize;
       const results: InboxItem[] = existing.slice(start, start + query.pageSize).map(({ row, snapshot, awaiting }) => ({

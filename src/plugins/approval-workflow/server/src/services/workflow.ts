@@ -99,7 +99,11 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
     });
   };
 
-  /** Resolves and checks the document an admin asks about: covered type, readable, existing. */
+  /**
+   * Resolves and checks the document an admin asks about: covered type, readable, existing. A
+   * document the actor may not read under their conditions (another agency's) is a 404 with the
+   * same message as a missing one, so its existence does not leak.
+   */
   const resolveTarget = async (requestedUid: string, documentId: string, locale: string | undefined, actor: AdminActor) => {
     const covered = settings().require(requestedUid);
     const { uid } = covered;
@@ -107,9 +111,9 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
       throw forbiddenError(`You are not allowed to read ${uid} documents`);
     }
     const target: Target = { uid, documentId, locale: await content().resolveLocale(uid, locale) };
-    if (!(await content().exists(uid, documentId, target.locale))) {
-      throw notFoundError(`Document ${documentId}${describeLocale(target.locale)} of ${uid} not found`);
-    }
+    const notFound = () => notFoundError(`Document ${documentId}${describeLocale(target.locale)} of ${uid} not found`);
+    if (!(await content().exists(uid, documentId, target.locale))) throw notFound();
+    if (!(await actor.readableDocumentIds(uid, [documentId])).has(documentId)) throw notFound();
     return { covered, target };
   };
 

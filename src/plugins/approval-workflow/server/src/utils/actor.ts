@@ -1,4 +1,6 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
+import { permittedDocumentIds } from '../../../../../common/agency-scope';
+import { CONTENT_MANAGER } from '../../../../../common/strapi-actions';
 import { SUPER_ADMIN_ROLE_CODE } from '../constants';
 import type { Decider } from '../domain/state-machine';
 
@@ -16,10 +18,15 @@ export type Recorder = {
 export type AdminActor = Decider & {
   /** Type-level check against a content type (content-manager actions). */
   canOn: (action: string, subject: string) => boolean;
+  /**
+   * Which of `documentIds` of `uid` the actor may read under their permissions' conditions (e.g.
+   * "in my agency"): one query for the whole set; documents that do not exist are left out.
+   */
+  readableDocumentIds: (uid: string, documentIds: readonly string[]) => Promise<Set<string>>;
 };
 
 type AdminUserLike = { id: number | string; firstname?: string | null; lastname?: string | null; roles?: Array<{ code?: string }> };
-type AbilityLike = { can: (action: string, subject?: string) => boolean };
+type AbilityLike = { can: (action: string, subject?: unknown, field?: string) => boolean };
 type StateLike = { user?: AdminUserLike; userAbility?: AbilityLike; auth?: { strategy?: { name?: string } } };
 
 const ADMIN_STRATEGIES = new Set(['admin', 'admin-token']);
@@ -29,7 +36,7 @@ export const SYSTEM: Recorder = { kind: 'system', id: null, firstname: null, las
 const isSuperAdmin = (user: AdminUserLike) => (user.roles ?? []).some((role) => role.code === SUPER_ADMIN_ROLE_CODE);
 
 /** The admin actor of an admin-API request (`ctx.state` after `admin::isAuthenticatedAdmin`). */
-export const adminActorFromState = (state: StateLike): AdminActor | null => {
+export const adminActorFromState = (strapi: Core.Strapi, state: StateLike): AdminActor | null => {
   const { user, userAbility } = state;
   if (!user || !userAbility) return null;
   return {
@@ -40,6 +47,8 @@ export const adminActorFromState = (state: StateLike): AdminActor | null => {
     roleCodes: (user.roles ?? []).flatMap((role) => (role.code ? [role.code] : [])),
     can: (permission) => userAbility.can(permission),
     canOn: (action, subject) => userAbility.can(action, subject),
+    readableDocumentIds: (uid, documentIds) =>
+      permittedDocumentIds(strapi, userAbility, uid as UID.ContentType, documentIds, CONTENT_MANAGER.read),
   };
 };
 
