@@ -138,6 +138,7 @@ describe('the super admin manages an agency’s members on its edit view', () =>
   it('shows no Members panel on an agency not saved yet', async () => {
     await page.goto(url(`/admin/content-manager/collection-types/${AGENCY_UID}/create?plugins[i18n][locale]=vi`));
     await page.locator('input[name="name"]').waitFor();
+    await page.waitForLoadState('networkidle');
     expect(await panel().count()).toBe(0);
   });
 });
@@ -155,6 +156,14 @@ describe('the editor sees their own agency’s work only', () => {
     expect(await page.locator('tbody tr').count()).toBe(1);
     expect(await page.getByText(feedback.b.trackingCode).count()).toBe(0);
     await screenshot(page, 'agency-03-editor-feedback-list');
+  });
+
+  it('sees no Members panel on their agency (only super admins manage membership)', async () => {
+    await page.goto(agencyEditUrl(agencies.a));
+    await page.locator('input[name="name"]').waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await panel().count()).toBe(0);
+    expect(await page.getByText('Chọn thành viên').count()).toBe(0);
   });
 
   it('refuses agency B’s feedback opened by its address, showing none of its content', async () => {

@@ -105,7 +105,7 @@ const MembersEditor = ({ agencyDocumentId }: { agencyDocumentId: string }) => {
     <Flex direction="column" alignItems="stretch" gap={3} width="100%" data-testid="agency-members-panel">
       <Box>
         <Typography variant="sigma" textColor="neutral600" tag="h3">
-          {formatMessage({ id: t('members.current'), defaultMessage: 'Members ({count})' }, { count: members.length })}
+          {formatMessage({ id: t('members.current'), defaultMessage: 'Current members ({count})' }, { count: members.length })}
         </Typography>
         {members.length === 0 ? (
           <Box paddingTop={1}>
