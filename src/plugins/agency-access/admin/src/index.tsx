@@ -1,5 +1,8 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { MembersPanel } from './components/MembersPanel';
 import { PLUGIN_ID, t } from './pluginId';
+
+type ContentManagerApis = { addEditViewSidePanel: (panels: unknown[]) => void };
 
 const prefixed = (messages: Record<string, string>) =>
   Object.fromEntries(Object.entries(messages).map(([key, value]) => [t(key), value]));
@@ -7,6 +10,12 @@ const prefixed = (messages: Record<string, string>) =>
 export default {
   register(app: StrapiApp) {
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
+  },
+
+  bootstrap(app: StrapiApp) {
+    // Strapi types a plugin's `apis` as a plain record; the content manager's panel API is declared here.
+    const contentManager = app.getPlugin('content-manager').apis as unknown as ContentManagerApis;
+    contentManager.addEditViewSidePanel([MembersPanel]);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {
