@@ -47,7 +47,25 @@ export type WorkQueue = {
   meta: { pagination: { page: number; pageSize: number; pageCount: number; total: number }; myAgencies: string[] };
 };
 
-export type WorkQueueQuery = { page: number; pageSize: number; viewerEmail?: string | null; overdueOnly: boolean; now?: Date };
+/**
+ * The feedback an admin user may read, as `permittedFilters` (src/common/agency-scope.ts) gives it for
+ * the content manager's read action on feedback: `{}` every feedback, `null` none, else Strapi filters
+ * (e.g. "answered by one of my agencies"). Every admin read of feedback takes one: lists, counts,
+ * exports and single feedback alike.
+ */
+export type FeedbackScope = Record<string, unknown> | null;
+
+export type WorkQueueQuery = {
+  page: number;
+  pageSize: number;
+  /** What the caller may read: the queue, its totals and its pages are computed within it. */
+  scope: FeedbackScope;
+  /** The caller: their agencies (membership, or focal point by email) come first, flagged `mine`. */
+  viewerId?: number | null;
+  viewerEmail?: string | null;
+  overdueOnly: boolean;
+  now?: Date;
+};
 
 export type AgencyCount = { agency: AgencyRef | null; total: number; open: number; overdue: number; answered: number; rejected: number };
 
@@ -80,15 +98,18 @@ export type ModerationInput = {
 export type FeedbackServices = {
   'agency-work': {
     workQueue(query: WorkQueueQuery): Promise<WorkQueue>;
-    agencyCounts(now?: Date): Promise<AgencyCount[]>;
-    draftCounts(documentId: string, now?: Date): Promise<DraftCounts>;
+    agencyCounts(scope: FeedbackScope, now?: Date): Promise<AgencyCount[]>;
+    draftCounts(documentId: string, scope: FeedbackScope, now?: Date): Promise<DraftCounts>;
   };
   moderation: {
-    summary(documentId: string): Promise<ModerationSummary>;
-    transition(documentId: string, input: ModerationInput): Promise<ModerationSummary>;
+    /** 404 when the feedback does not exist, 403 when it is outside `scope`. */
+    summary(documentId: string, scope: FeedbackScope): Promise<ModerationSummary>;
+    /** Refused like `summary` when the feedback is outside `scope` (checked before any change). */
+    transition(documentId: string, input: ModerationInput, scope: FeedbackScope): Promise<ModerationSummary>;
   };
   export: {
-    consultationDraftCsv(documentId: string, options: { includePersonalData: boolean }): Promise<string>;
+    /** Rows (and so personal data) only of the feedback within `scope`. */
+    consultationDraftCsv(documentId: string, options: { includePersonalData: boolean; scope: FeedbackScope }): Promise<string>;
   };
 };
 

@@ -9,12 +9,18 @@ const BASE = '/multichannel-publishing';
 const ZALO_REFRESH = 'rt_admin_test_refresh_token_value';
 const ACTIONS = { read: 'plugin::multichannel-publishing.read', retry: 'plugin::multichannel-publishing.retry' };
 
-const createRole = async (strapi: Core.Strapi, code: string, actions: string[]) => {
+/** A role with the given plugin actions, and the content manager's read permission on the `readable` types. */
+const createRole = async (strapi: Core.Strapi, code: string, actions: string[], readable: string[] = []) => {
   const role = await strapi.service('admin::role').create({ name: code, code, description: code });
-  await strapi.service('admin::role').assignPermissions(
-    role.id,
-    actions.map((action) => ({ action, subject: null, properties: {}, conditions: [] })),
-  );
+  await strapi.service('admin::role').assignPermissions(role.id, [
+    ...actions.map((action) => ({ action, subject: null, properties: {}, conditions: [] })),
+    ...readable.map((subject) => ({
+      action: 'plugin::content-manager.explorer.read',
+      subject,
+      properties: { fields: ['title'], locales: ['vi', 'en'] },
+      conditions: [],
+    })),
+  ]);
 };
 
 describe('distribution admin API', () => {
@@ -179,13 +185,24 @@ describe('distribution admin API', () => {
 
     expect((await outsider.get(`${BASE}/deliveries`)).status).toBe(403);
     expect((await outsider.get(`${BASE}/channels`)).status).toBe(403);
-    expect((await reader.get(`${BASE}/deliveries`)).status).toBe(200);
+    // The reader may open the page, but reads no policy: it sees none of their deliveries.
+    const readerList = await reader.get(`${BASE}/deliveries`);
+    expect(readerList.status).toBe(200);
+    expect(readerList.body.meta.pagination.total).toBe(0);
     expect((await reader.get(`${BASE}/channels`)).status).toBe(200);
     const [row] = await deliveriesOf(app.strapi, { status: 'dead' });
     expect((await reader.post(`${BASE}/deliveries/${row.id}/retry`)).status).toBe(403);
 
-    await createRole(app.strapi, 'distribution-operator', [ACTIONS.read, ACTIONS.retry]);
+    // Replaying needs the retry permission and the read permission on the delivered document.
+    await createRole(app.strapi, 'distribution-retrier', [ACTIONS.read, ACTIONS.retry]);
+    const retrier = asAdmin(app.strapi, (await createAdminUser(app.strapi, { email: 'retrier@test.gov.vn', roleCodes: ['distribution-retrier'] })).token);
+    const refused = await retrier.post(`${BASE}/deliveries/${row.id}/retry`);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toMatch(/document your role may not read/);
+    await createRole(app.strapi, 'distribution-operator', [ACTIONS.read, ACTIONS.retry], ['api::policy.policy']);
     const operator = asAdmin(app.strapi, (await createAdminUser(app.strapi, { email: 'operator@test.gov.vn', roleCodes: ['distribution-operator'] })).token);
+    const operatorList = await operator.get(`${BASE}/deliveries`);
+    expect(operatorList.body.meta.pagination.total).toBe((await deliveriesOf(app.strapi)).length);
     expect((await operator.post(`${BASE}/deliveries/${row.id}/retry`)).status).not.toBe(403);
   });
 

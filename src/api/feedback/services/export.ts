@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { stringify } from 'csv-stringify/sync';
 import { notFoundError } from '../../../common/errors';
-import type { FeedbackServices } from '../../../common/feedback';
+import type { FeedbackScope, FeedbackServices } from '../../../common/feedback';
 import { CONSULTATION_DRAFT_UID, FEEDBACK_UID } from '../../../common/uids';
+import { withinScope } from '../scope';
 
 type ExportRow = {
   trackingCode: string;
@@ -67,18 +68,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
    * The feedback on one consultation draft as CSV for the synthesis report: one row per feedback
    * (spam left out), UTF-8 with BOM, RFC 4180 quoting; names, emails and phones only when allowed.
+   * Only the feedback within `scope` is exported (an agency exports the feedback it answers).
    */
-  async consultationDraftCsv(documentId: string, { includePersonalData }: { includePersonalData: boolean }) {
+  async consultationDraftCsv(documentId: string, { includePersonalData, scope }: { includePersonalData: boolean; scope: FeedbackScope }) {
     const draft = (await strapi.db.query(CONSULTATION_DRAFT_UID).findOne({ select: ['documentId'], where: { documentId } })) as { documentId: string } | null;
     if (!draft) throw notFoundError('Consultation draft not found');
-    const rows = (await strapi.db.query(FEEDBACK_UID).findMany({
-      where: {
+    const where = withinScope(
+      {
         consultationDraft: { documentId },
         $or: [{ rejectionReason: { $null: true } }, { rejectionReason: { $ne: 'spam' } }],
       },
-      populate: { respondingAgency: { select: ['name'] } },
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    })) as ExportRow[];
+      scope,
+    );
+    const rows = where
+      ? ((await strapi.db.query(FEEDBACK_UID).findMany({
+          where,
+          populate: { respondingAgency: { select: ['name'] } },
+          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        })) as ExportRow[])
+      : [];
     const columns = COLUMNS.filter((column) => includePersonalData || !column.personal);
     const records = rows.map((row) => columns.map((column) => neutralizeFormula(column.value(row))));
     return UTF8_BOM + stringify([columns.map((column) => column.header), ...records], { record_delimiter: '\r\n' });

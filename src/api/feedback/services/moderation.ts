@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { fieldError, notFoundError } from '../../../common/errors';
-import type { FeedbackServices, ModerationInput, ModerationStatus } from '../../../common/feedback';
+import type { FeedbackScope, FeedbackServices, ModerationInput, ModerationStatus } from '../../../common/feedback';
 import { AGENCY_UID, FEEDBACK_UID } from '../../../common/uids';
 import { allowedNextStatuses } from '../moderation';
+import { assertFeedbackInScope } from '../scope';
 
 type HistoryRow = { status: ModerationStatus; changedAt: string; changedBy?: string | null; note?: string | null };
 type ModerationRow = {
@@ -16,7 +17,8 @@ type ModerationRow = {
 
 /** The agencies' moderation of one feedback: where it stands, and moving it on. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const summary = async (documentId: string) => {
+  /** The summary of a feedback, whoever asks (callers check the scope first). */
+  const load = async (documentId: string) => {
     const row = (await strapi.db.query(FEEDBACK_UID).findOne({
       select: ['documentId', 'moderationStatus', 'rejectionReason', 'respondedAt'],
       where: { documentId },
@@ -39,17 +41,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
+  /** 404 for a feedback that does not exist, then 403 for one outside `scope`. */
+  const summary = async (documentId: string, scope: FeedbackScope) => {
+    const found = await load(documentId);
+    await assertFeedbackInScope(strapi, documentId, scope);
+    return found;
+  };
+
   return {
-    /** Current status, the statuses allowed next and the recorded history (who, when). */
+    /** Current status, the statuses allowed next and the recorded history (who, when), for a feedback within `scope`. */
     summary,
 
     /**
      * Moves a feedback to `moderationStatus` through the document service, so the same rules hold
      * as in the content manager (allowed transitions, reason, agency, response) and the change is
-     * recorded.
+     * recorded. Only a feedback within `scope` may be moved; once moved (possibly handed to
+     * another agency) its new state is returned to the caller who moved it.
      */
-    async transition(documentId: string, input: ModerationInput) {
-      await summary(documentId);
+    async transition(documentId: string, input: ModerationInput, scope: FeedbackScope) {
+      await summary(documentId, scope);
       if (input.respondingAgency) {
         const agency = await strapi.db.query(AGENCY_UID).findOne({ select: ['id'], where: { documentId: input.respondingAgency } });
         if (!agency) throw fieldError('respondingAgency', 'respondingAgency: no agency with this documentId');
@@ -63,7 +73,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ...(input.response !== undefined ? { response: input.response } : {}),
         },
       });
-      return summary(documentId);
+      return load(documentId);
     },
   } satisfies FeedbackServices['moderation'];
 };

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { conflictError, notFoundError } from '../../../../../common/errors';
+import { conflictError, forbiddenError, notFoundError } from '../../../../../common/errors';
 import type { ChannelView, Pagination } from '../../../contracts';
 import { FAILURE_WINDOW_MS, RETRYABLE_STATUSES } from '../constants';
 import { toDelivery, toJoinedEvent } from '../utils/delivery-rows';
@@ -13,29 +13,46 @@ import { countDeliveries } from '../queries/count-deliveries';
 import { listDeliveries, type DeliveryFilters } from '../queries/list-deliveries';
 import { requeueDelivery } from '../queries/requeue-delivery';
 import { getService } from '../utils/get-service';
+import { mayReadDocument, readableDocuments, type Ability } from '../utils/document-scope';
 
 /** What editors see and do with deliveries (behind the admin API). */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const present = (row: Record<string, unknown>): PresentedDelivery => presentDelivery(toDelivery(row), toJoinedEvent(strapi, row));
 
   return {
-    /** One page of deliveries, newest event first. */
-    async list(filters: DeliveryFilters, { page, pageSize }: { page: number; pageSize: number }): Promise<{ results: PresentedDelivery[]; pagination: Pagination }> {
+    /**
+     * One page of the deliveries of documents `ability` may read (the content manager's read
+     * permission and its conditions), newest event first; the totals count only those.
+     */
+    async list(
+      filters: DeliveryFilters,
+      { page, pageSize }: { page: number; pageSize: number },
+      ability: Ability,
+    ): Promise<{ results: PresentedDelivery[]; pagination: Pagination }> {
       const db = strapi.db.connection;
-      const rows = await listDeliveries(db, filters, { offset: (page - 1) * pageSize, limit: pageSize });
-      const total = await countDeliveries(db, filters);
+      const scope = await readableDocuments(strapi, ability);
+      const rows = await listDeliveries(db, filters, scope, { offset: (page - 1) * pageSize, limit: pageSize });
+      const total = await countDeliveries(db, filters, scope);
       return {
         results: rows.map(present),
         pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total },
       };
     },
 
-    /** Sends a failed or dead delivery back to the queue now; any other state, a newer event or a withdrawn document is a 409. */
-    async retry(id: number): Promise<PresentedDelivery> {
+    /**
+     * Sends a failed or dead delivery back to the queue now. A delivery of a document `ability` may
+     * not read is a 403; any other state, a newer event or a withdrawn document is a 409.
+     */
+    async retry(id: number, ability: Ability): Promise<PresentedDelivery> {
       const db = strapi.db.connection;
       const row = await findDelivery(db, id);
       if (!row) throw notFoundError(`delivery ${id} not found`);
       const delivery = toDelivery(row);
+      if (!(await mayReadDocument(strapi, ability, delivery.uid, delivery.documentId))) {
+        throw forbiddenError(`delivery ${id} is of a document your role may not read (${delivery.uid}): only those who may read it can replay it`, {
+          deliveryId: id,
+        });
+      }
       if (!RETRYABLE_STATUSES.includes(delivery.status)) {
         throw conflictError(`only failed or dead deliveries can be retried; this one is ${delivery.status}`, { status: delivery.status });
       }

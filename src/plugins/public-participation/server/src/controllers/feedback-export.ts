@@ -5,6 +5,7 @@ import type { RequestContext } from '../../../../../common/http';
 import { CONSULTATION_DRAFT_UID, FEEDBACK_UID } from '../../../../../common/uids';
 import { CONTENT_MANAGER } from '../../../../../common/strapi-actions';
 import { PERSONAL_FIELDS } from '../constants';
+import { feedbackScope } from '../utils/scope';
 import { parseDocumentIdParam } from '../validation';
 
 type Ability = { can: (action: string, subject?: string, field?: string) => boolean };
@@ -16,11 +17,11 @@ type Ability = { can: (action: string, subject?: string, field?: string) => bool
 const mayReadPersonalData = (ability: Ability | undefined) => PERSONAL_FIELDS.every((field) => ability?.can(CONTENT_MANAGER.read, FEEDBACK_UID, field) === true);
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** `GET /feedback-export/consultation-drafts/:documentId.csv`. */
+  /** `GET /feedback-export/consultation-drafts/:documentId.csv`: the rows of the feedback the caller may read. */
   async consultationDraft(ctx: RequestContext) {
     const documentId = parseDocumentIdParam(ctx.params);
     const includePersonalData = mayReadPersonalData(ctx.state.userAbility as Ability | undefined);
-    const csv = await feedbackService(strapi, 'export').consultationDraftCsv(documentId, { includePersonalData });
+    const csv = await feedbackService(strapi, 'export').consultationDraftCsv(documentId, { includePersonalData, scope: feedbackScope(strapi, ctx) });
     // Personal data leaves the server only once the export is in the audit trail (503 otherwise).
     if (includePersonalData) {
       await auditTrail(strapi).recordOrRefuse({
