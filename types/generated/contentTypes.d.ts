@@ -1095,6 +1095,52 @@ export interface ApiRadioScriptRadioScript extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface PluginAgencyAccessMembership
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'agency_access_memberships';
+  info: {
+    description: 'Which admin users belong to which agency';
+    displayName: 'Agency membership';
+    pluralName: 'memberships';
+    singularName: 'membership';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    agencyDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::agency-access.membership'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    userId: Schema.Attribute.Integer & Schema.Attribute.Required;
+  };
+}
+
 export interface PluginApprovalWorkflowTransition
   extends Struct.CollectionTypeSchema {
   collectionName: 'approval_workflow_transitions';
@@ -1938,6 +1984,7 @@ declare module '@strapi/strapi' {
       'api::focal-point.focal-point': ApiFocalPointFocalPoint;
       'api::policy.policy': ApiPolicyPolicy;
       'api::radio-script.radio-script': ApiRadioScriptRadioScript;
+      'plugin::agency-access.membership': PluginAgencyAccessMembership;
       'plugin::approval-workflow.transition': PluginApprovalWorkflowTransition;
       'plugin::approval-workflow.workflow-state': PluginApprovalWorkflowWorkflowState;
       'plugin::audit-trail.entry': PluginAuditTrailEntry;
