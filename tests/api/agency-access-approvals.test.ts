@@ -9,7 +9,7 @@ import { seedDemoAgencyAccess } from '../../src/seed/demo-admins';
 /**
  * The approval workflow under agency scoping: the editorial roles carry the "in my agency"
  * condition, so their inbox lists only their agencies' documents and every per-document endpoint
- * of the plugin answers 404 (as for a missing document) for another agency's.
+ * of the plugin answers 403 for another agency's document (as the content manager does), saying why.
  */
 
 type Side = { agency: string; editor: Member; reviewer: Member; leader: Member };
@@ -23,6 +23,8 @@ let b: Side;
 let reviewerAB: Member;
 
 const notFoundMessage = (uid: string, documentId: string) => `Document ${documentId} (locale vi) of ${uid} not found`;
+const outsideMessage = (uid: string, documentId: string) =>
+  `Document ${documentId} (locale vi) of ${uid} is outside what your role may read (e.g. another agency's)`;
 
 const inbox = async (person: Member, query: string) => {
   const response = await asAdmin(app.strapi, person.token).get(`/approval-workflow/inbox?${query}`);
@@ -110,11 +112,12 @@ describe('a policy under review, with agencies A and B', () => {
     expect(second.pagination).toEqual({ page: 2, pageSize: 1, total: 2, pageCount: 2 });
   });
 
-  it("refuses reviewer A the state and history of B's policy with the 404 of a missing document", async () => {
+  it("refuses reviewer A the state and history of B's policy (403, saying why) and reveals none of it", async () => {
     const response = await status(a.reviewer, POLICY, policyB);
-    expect(response.status).toBe(404);
-    expect(response.body.error.message).toBe(notFoundMessage(POLICY, policyB));
-    // The same answer as for a document that does not exist: existence does not leak.
+    expect(response.status).toBe(403);
+    expect(response.body.error.message).toBe(outsideMessage(POLICY, policyB));
+    expect(response.body.data ?? null).toBeNull();
+    // A document that does not exist is still a 404.
     const missing = await status(a.reviewer, POLICY, 'zzzzzzzzzzzzzzzzzzzzzzzz');
     expect(missing.status).toBe(404);
     expect(missing.body.error.message).toBe(notFoundMessage(POLICY, 'zzzzzzzzzzzzzzzzzzzzzzzz'));
@@ -123,21 +126,21 @@ describe('a policy under review, with agencies A and B', () => {
     expect(own.body.data.history.map((entry: { action: string }) => entry.action)).toEqual(['submit']);
   });
 
-  it("refuses reviewer A approving or requesting changes on B's policy (404), leaving it in review", async () => {
+  it("refuses reviewer A approving or requesting changes on B's policy (403), leaving it in review", async () => {
     for (const body of [{ action: 'approve' }, { action: 'request-changes', comment: 'Không thuộc đơn vị' }]) {
       const response = await transition(app.strapi, a.reviewer, POLICY, policyB, body);
-      expect(response.status).toBe(404);
-      expect(response.body.error.message).toBe(notFoundMessage(POLICY, policyB));
+      expect(response.status).toBe(403);
+      expect(response.body.error.message).toBe(outsideMessage(POLICY, policyB));
     }
     expect(await stageOf(POLICY, policyB)).toBe('in-review');
     const history = await status(superAdmin, POLICY, policyB);
     expect(history.body.data.history.map((entry: { action: string }) => entry.action)).toEqual(['submit']);
   });
 
-  it("refuses editor A withdrawing B's submission (404)", async () => {
+  it("refuses editor A withdrawing B's submission (403)", async () => {
     const response = await transition(app.strapi, a.editor, POLICY, policyB, { action: 'withdraw' });
-    expect(response.status).toBe(404);
-    expect(response.body.error.message).toBe(notFoundMessage(POLICY, policyB));
+    expect(response.status).toBe(403);
+    expect(response.body.error.message).toBe(outsideMessage(POLICY, policyB));
   });
 
   it("lets reviewer B approve B's policy and read its history; then it waits for leader B, not leader A", async () => {
@@ -150,7 +153,7 @@ describe('a policy under review, with agencies A and B', () => {
     expect(history.body.data.history.map((entry: { action: string }) => entry.action)).toEqual(['submit', 'approve']);
     expect((await inbox(b.leader, 'stage=in-review')).ids).toEqual([policyB]);
     expect((await inbox(a.leader, 'stage=in-review')).ids).toEqual([]);
-    expect((await transition(app.strapi, a.leader, POLICY, policyB, { action: 'approve' })).status).toBe(404);
+    expect((await transition(app.strapi, a.leader, POLICY, policyB, { action: 'approve' })).status).toBe(403);
     expect(await stageOf(POLICY, policyB)).toBe('in-review');
   });
 
@@ -187,7 +190,7 @@ describe('submissions sent back', () => {
     expect(all.ids).toEqual([policyA, policyB]);
     expect(all.pagination.total).toBe(2);
     // Editor A cannot resubmit B's.
-    expect((await transition(app.strapi, a.editor, POLICY, policyB, { action: 'submit' })).status).toBe(404);
+    expect((await transition(app.strapi, a.editor, POLICY, policyB, { action: 'submit' })).status).toBe(403);
     expect(await stageOf(POLICY, policyB)).toBe('changes-requested');
   });
 });
@@ -200,9 +203,9 @@ describe('consultation drafts (scoped through their policy)', () => {
     expect((await inbox(a.reviewer, `contentType=${DRAFT}`)).ids).toEqual([]);
     expect((await inbox(b.reviewer, `contentType=${DRAFT}`)).ids).toEqual([draft]);
     const denied = await transition(app.strapi, a.reviewer, DRAFT, draft, { action: 'approve' });
-    expect(denied.status).toBe(404);
-    expect(denied.body.error.message).toBe(notFoundMessage(DRAFT, draft));
-    expect((await status(a.reviewer, DRAFT, draft)).status).toBe(404);
+    expect(denied.status).toBe(403);
+    expect(denied.body.error.message).toBe(outsideMessage(DRAFT, draft));
+    expect((await status(a.reviewer, DRAFT, draft)).status).toBe(403);
     const approved = await transition(app.strapi, b.reviewer, DRAFT, draft, { action: 'approve' });
     expect(approved.status).toBe(200);
     expect(approved.body.data.stage).toBe('approved');

@@ -113,7 +113,10 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
     const target: Target = { uid, documentId, locale: await content().resolveLocale(uid, locale) };
     const notFound = () => notFoundError(`Document ${documentId}${describeLocale(target.locale)} of ${uid} not found`);
     if (!(await content().exists(uid, documentId, target.locale))) throw notFound();
-    if (!(await actor.readableDocumentIds(uid, [documentId])).has(documentId)) throw notFound();
+    // Outside the caller's read conditions (another agency's document): 403 like the content manager, saying why.
+    if (!(await actor.readableDocumentIds(uid, [documentId])).has(documentId)) {
+      throw forbiddenError(`Document ${documentId}${describeLocale(target.locale)} of ${uid} is outside what your role may read (e.g. another agency's)`);
+    }
     return { covered, target };
   };
 
