@@ -14,7 +14,8 @@ export const MEMBERSHIP_UID = 'plugin::agency-access.membership' as const;
 /** Role code of the provincial coordinator (the information department running the network): unscoped. */
 export const COORDINATOR_ROLE_CODE = 'agency-coordinator';
 
-type AbilityLike = { can: (action: string, subject?: unknown, field?: string) => boolean };
+/** An admin user's abilities as Strapi puts them in `ctx.state.userAbility` (a CASL ability). */
+export type AbilityLike = { can: (action: string, subject?: string) => boolean };
 type PermissionsManager = { getQuery: (action: string) => Record<string, unknown> | null | undefined };
 
 /**

@@ -3,6 +3,7 @@ import { AGENCY_UID, COORDINATOR_ROLE, createAgency, createMember, SCOPED_ENV, s
 import { ROLE_CODES } from '../helpers/approval-workflow';
 import { consultationDraftData, createDocument, policyData } from '../helpers/content';
 import { FEEDBACK_UID, intakeBody, storedFeedback, UNLIMITED_RATE_ENV } from '../helpers/feedback';
+import { radioIdle } from '../helpers/radio';
 import { restartTestApp, startTestApp, type TestApp } from '../helpers/strapi';
 
 const POLICY = 'api::policy.policy';
@@ -120,6 +121,32 @@ describe('the content manager shows each agency its own work', () => {
     expect((await listIds(people.editorA, FEEDBACK_UID)).ids).toContain(docs.feedbackB);
     await setMembers(app.strapi, superToken, agency.finance, [people.editorB.id]);
     expect((await listIds(people.editorA, FEEDBACK_UID)).ids).not.toContain(docs.feedbackB);
+  });
+});
+
+describe('the radio tools follow the same scope', () => {
+  const RADIO = 'api::radio-script.radio-script';
+  const script = (policy: string, title: string) =>
+    createDocument(app.strapi, RADIO, { policy, title, language: 'vi', script: 'Kính thưa toàn thể nhân dân, đây là bản tin thử nghiệm.' });
+  const scriptsOf = async (person: Member, policy: string) => {
+    const response = await asAdmin(app.strapi, person.token).get(`/radio/policies/${policy}/scripts`);
+    expect(response.status).toBe(200);
+    return (response.body.data as Array<{ documentId: string }>).map((item) => item.documentId).sort();
+  };
+
+  it('lists a policy’s scripts only to its agency, and refuses another agency’s script', async () => {
+    await radioIdle(app.strapi);
+    const scriptA = (await script(docs.policyA, 'Bản tin giáo dục')).documentId;
+    const scriptB = (await script(docs.policyB, 'Bản tin tài chính')).documentId;
+    const allA = await scriptsOf(people.coordinator, docs.policyA);
+    expect(allA).toContain(scriptA);
+    expect(await scriptsOf(people.editorA, docs.policyA)).toEqual(allA);
+    expect(await scriptsOf(people.editorA, docs.policyB)).toEqual([]);
+    expect(await scriptsOf(people.coordinator, docs.policyB)).toContain(scriptB);
+    const editorA = asAdmin(app.strapi, people.editorA.token);
+    expect((await editorA.get(`/radio/scripts/${scriptA}/audio`)).status).toBe(200);
+    expect((await editorA.get(`/radio/scripts/${scriptB}/audio`)).status).toBe(403);
+    expect((await editorA.post(`/radio/scripts/${scriptB}/render-audio`).send({})).status).toBe(403);
   });
 });
 

@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
+import { permittedDocumentIds } from '../../../../../common/agency-scope';
 import { forbiddenError, notFoundError } from '../../../../../common/errors';
+import { CONTENT_MANAGER } from '../../../../../common/strapi-actions';
 import { POLICY_UID, RADIO_SCRIPT_UID } from '../../../../../common/uids';
 import type { AudioStatus, AudioView, PolicyScript, RenderRequest } from '../../../contracts';
 import { AUDIO_REQUESTED_EVENT } from '../constants';
@@ -19,9 +21,7 @@ type ScriptRow = {
   publishedAt: string | null;
   updatedAt: string;
   audio?: { url: string; mime: string; name: string } | null;
-  createdBy?: { id: number } | null;
 };
-type Checker = { can: Record<'read' | 'update', (entity: ScriptRow) => boolean> };
 type RadioScriptService = { requestAudio: (documentId: string) => Promise<number> };
 
 const audioView = (row: ScriptRow): AudioView => ({
@@ -30,8 +30,6 @@ const audioView = (row: ScriptRow): AudioView => ({
   audio: row.audio ? { url: row.audio.url, mime: row.audio.mime, name: row.audio.name } : null,
 });
 
-/** The row a permission is checked on: the draft, which is what an editor edits. */
-const editedRow = (rows: ScriptRow[]) => rows.find((row) => !row.publishedAt) ?? rows[0];
 
 const requireOn = (allowed: boolean) => {
   if (!allowed) throw forbiddenError('You may not use this radio script / Bạn không có quyền trên kịch bản phát thanh này');
@@ -39,17 +37,15 @@ const requireOn = (allowed: boolean) => {
 
 /** Radio scripts as the admin tools see them: a policy's scripts, a script's audio, audio on demand. */
 const scripts = ({ strapi }: { strapi: Core.Strapi }) => {
-  // The author is loaded so that conditional permissions (a Contributor's "own only") can be checked per script.
   const rowsOf = async (where: Record<string, unknown>): Promise<ScriptRow[]> =>
-    (await strapi.db.query(RADIO_SCRIPT_UID).findMany({
-      where,
-      populate: { audio: true, createdBy: { select: ['id'] } },
-      orderBy: { updatedAt: 'desc' },
-    })) as ScriptRow[];
+    (await strapi.db.query(RADIO_SCRIPT_UID).findMany({ where, populate: { audio: true }, orderBy: { updatedAt: 'desc' } })) as ScriptRow[];
 
-  /** The content manager's own checker: it applies the role's conditions to a loaded script. */
-  const checkerFor = (ability: Ability): Checker =>
-    strapi.plugin('content-manager').service('permission-checker').create({ userAbility: ability, model: RADIO_SCRIPT_UID });
+  /**
+   * Which scripts the viewer may take `action` on, with the role's conditions (a Contributor's "own
+   * only", an agency's "in my agency" through the script's policy) applied in the database query.
+   */
+  const allowed = (ability: Ability, documentIds: string[], action: string) =>
+    permittedDocumentIds(strapi, ability, RADIO_SCRIPT_UID, documentIds, action);
 
   const existingRows = async (documentId: string): Promise<ScriptRow[]> => {
     const rows = await rowsOf({ documentId });
@@ -70,11 +66,11 @@ const scripts = ({ strapi }: { strapi: Core.Strapi }) => {
         else entry.draft = row;
         byDocument.set(row.documentId, entry);
       }
-      const checker = checkerFor(ability);
+      const readable = await allowed(ability, [...byDocument.keys()], CONTENT_MANAGER.read);
       const result: PolicyScript[] = [];
       for (const { draft, published } of byDocument.values()) {
         const current = draft ?? published;
-        if (!current || !checker.can.read(current)) continue;
+        if (!current || !readable.has(current.documentId)) continue;
         result.push({
           documentId: current.documentId,
           title: current.title,
@@ -93,14 +89,14 @@ const scripts = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Where a script's audio stands (the published version's, once there is one). */
     async audio(documentId: string, ability: Ability): Promise<AudioView> {
       const rows = await existingRows(documentId);
-      requireOn(checkerFor(ability).can.read(editedRow(rows)));
+      requireOn((await allowed(ability, [documentId], CONTENT_MANAGER.read)).has(documentId));
       return audioView(rows.find((row) => row.publishedAt) ?? rows[0]);
     },
 
     /** Queues the script's audio again (after an edit, or to retry a failure); rendering runs in the background. */
     async requestAudio(documentId: string, ability: Ability): Promise<RenderRequest> {
       const rows = await existingRows(documentId);
-      requireOn(checkerFor(ability).can.update(editedRow(rows)));
+      requireOn((await allowed(ability, [documentId], CONTENT_MANAGER.update)).has(documentId));
       if (rows.some((row) => row.audioStatus === 'rendering')) return { audioStatus: 'rendering' };
       // Strapi types an app service as its generic `Core.Service`; the radio-script service defines `requestAudio`.
       const service = strapi.service(RADIO_SCRIPT_UID) as unknown as RadioScriptService;
