@@ -155,7 +155,8 @@ describe('REST: every public GET route of the content API', () => {
       }
     }
     expect(requests).toBeGreaterThan(300);
-  });
+    // Thousands of sequential requests: about 100 s on a busy 2-core machine.
+  }, 300_000);
 
   it('answers 404 for a never-published document and the published version of one with a newer draft', async () => {
     for (const target of appModels().filter((candidate) => candidate.options?.draftAndPublish)) {
