@@ -21,9 +21,9 @@ const isHashableBody = (body: unknown): boolean =>
 /**
  * HTTP caching for anonymous reads of published content: a strong `ETag` (a hash of the exact
  * bytes sent: JSON, or a feed's XML), `Cache-Control: public, max-age=<http-cache.maxAge>`,
- * `Vary: Accept-Encoding` (CORS adds `Origin` when it reflects origins), and 304 with no body when `If-None-Match` matches (Koa's own
- * `ctx.fresh`, i.e. the `fresh` library, decides). Everything else is left alone; authenticated and
- * admin answers are `private, no-store` (private-responses.ts).
+ * `Vary: Accept-Encoding` (CORS adds `Origin` when it reflects origins), and 304 with no body when
+ * `If-None-Match` matches (Koa's own `ctx.fresh`, i.e. the `fresh` library, decides). Everything
+ * else is left alone; authenticated and admin answers are `private, no-store` (private-responses.ts).
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
   async (ctx: RequestContext, next: Next) => {
