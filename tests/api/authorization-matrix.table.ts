@@ -283,6 +283,10 @@ export const MATRIX: MatrixCase[] = [
   // Zalo calls in with its own signature; nobody's credentials replace it.
   at('POST /api/zalo/webhook', same(401), { body: {} }),
 
+  /* Content API, feeds: the newest published policies and the consultation drafts open now, as Atom and JSON Feed,
+     for everyone (auth: false routes, like the published documents they list). */
+  ...['policies', 'consultation-drafts'].flatMap((feed) => ['atom', 'json'].map((format) => at(`GET /api/feeds/${feed}.${format}`, same(200)))),
+
   /* Content API, media library: read-only tokens list files; full-access tokens upload and delete. */
   at('POST /api/upload', WRITE_FULL_ACCESS, { png: true }),
   at('GET /api/upload/files', READ_TOKENS),

@@ -1,3 +1,4 @@
+import { expandEntryUrlTemplate } from '../../../../../../common/entry-url';
 import type { PublicationEvent } from '../../types';
 
 export type PortalPayload = {
@@ -14,22 +15,13 @@ export type PortalPayload = {
 };
 
 /** The public URL of an entry on the portal from a template such as `https://portal/chinh-sach/{slug}`. */
-export const entryUrl = (template: string | null | undefined, event: PublicationEvent): string | undefined => {
-  if (!template) return undefined;
-  const values: Record<string, string | null | undefined> = {
+export const entryUrl = (template: string | null | undefined, event: PublicationEvent): string | undefined =>
+  expandEntryUrlTemplate(template, {
     slug: typeof event.snapshot?.slug === 'string' ? event.snapshot.slug : undefined,
     documentId: event.documentId,
     locale: event.locale,
     contentType: event.contentType,
-  };
-  let missing = false;
-  const url = template.replace(/\{(\w+)\}/g, (_match, name: string) => {
-    const value = values[name];
-    if (!value) missing = true;
-    return value ? encodeURIComponent(value) : '';
   });
-  return missing ? undefined : url;
-};
 
 /** The webhook body: `{ type: "<content type>.<event type>", timestamp, data }`. */
 export const portalPayload = (event: PublicationEvent, entryUrlTemplate?: string | null): PortalPayload => {
