@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 import type { Next, RequestContext } from '../common/http';
 
 /** Content-API handlers whose answers are published content, the same for every anonymous caller. */
-const PUBLIC_HANDLERS = [/\.find$/, /\.findOne$/, /^api::feedback\.feedback\.publicList$/];
+const PUBLIC_HANDLERS = [/\.find$/, /\.findOne$/, /^api::feedback\.feedback\.publicList$/, /^api::openapi\.openapi\.document$/];
 
 const isPublicRead = (ctx: RequestContext): boolean => {
   if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return false;

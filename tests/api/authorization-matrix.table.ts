@@ -283,6 +283,11 @@ export const MATRIX: MatrixCase[] = [
   // Zalo calls in with its own signature; nobody's credentials replace it.
   at('POST /api/zalo/webhook', same(401), { body: {} }),
 
+  /* The API's description (src/api/openapi): the OpenAPI document and its Swagger UI page, public for everyone. */
+  at('GET /api/openapi.json', same(200)),
+  at('GET /api/docs', same(200)),
+  at('GET /api/docs/:asset', same(200), { params: { asset: 'init.js' } }),
+
   /* Content API, media library: read-only tokens list files; full-access tokens upload and delete. */
   at('POST /api/upload', WRITE_FULL_ACCESS, { png: true }),
   at('GET /api/upload/files', READ_TOKENS),
