@@ -4,6 +4,7 @@ import type intake from '../api/feedback/services/intake';
 import type publicFeedback from '../api/feedback/services/public-feedback';
 import type zalo from '../api/feedback/services/zalo';
 import type feeds from '../api/feeds/services/feeds';
+import type openapi from '../api/openapi/services/openapi';
 import type radioBackground from '../api/radio-script/services/background';
 import type radioScript from '../api/radio-script/services/radio-script';
 
@@ -16,6 +17,7 @@ type AppServices = {
   'api::feedback.public-feedback': Built<typeof publicFeedback>;
   'api::feedback.zalo': Built<typeof zalo>;
   'api::feeds.feeds': Built<typeof feeds>;
+  'api::openapi.openapi': Built<typeof openapi>;
   'api::radio-script.radio-script': Built<typeof radioScript>;
   'api::radio-script.background': Built<typeof radioBackground>;
 };

@@ -3,7 +3,13 @@ import type { Core } from '@strapi/strapi';
 import type { Next, RequestContext } from '../common/http';
 
 /** Content-API handlers whose answers are published content, the same for every anonymous caller. */
-const PUBLIC_HANDLERS = [/\.find$/, /\.findOne$/, /^api::feedback\.feedback\.publicList$/, /^api::feeds\.feeds\./];
+const PUBLIC_HANDLERS = [
+  /\.find$/,
+  /\.findOne$/,
+  /^api::feedback\.feedback\.publicList$/,
+  /^api::feeds\.feeds\./,
+  /^api::openapi\.openapi\.document$/,
+];
 
 const isPublicRead = (ctx: RequestContext): boolean => {
   if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return false;

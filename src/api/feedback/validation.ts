@@ -93,7 +93,7 @@ const intakeData = z
     }
   });
 
-const intakeBody = z.strictObject(
+export const intakeBody = z.strictObject(
   { data: intakeData },
   { error: (issue) => (issue.code === 'invalid_type' ? 'The body must be a JSON object { data: { … } }' : undefined) },
 );

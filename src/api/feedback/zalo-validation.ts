@@ -7,7 +7,7 @@ import { isFreshTimestamp, isValidZaloSignature } from './zalo-signature';
 const timestamp = z.union([z.string(), z.number()]).transform(String);
 
 /** The parts of a Zalo OA event this app reads; Zalo sends more, which is ignored. */
-const eventSchema = z.looseObject({
+export const eventSchema = z.looseObject({
   app_id: z.union([z.string(), z.number()]).transform(String),
   event_name: z.string(),
   timestamp,
