@@ -17,6 +17,19 @@ type ConditionInput = { id: number | string; permission?: { subject?: string | n
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   keepPluginOwned(strapi, { uids: [MEMBERSHIP_UID], contentManagerMessage: OWNED_MESSAGE, writeMessage: OWNED_MESSAGE });
 
+  // Strapi evaluates the condition once per permission carrying it (an Editor has about sixteen): within one request
+  // the user's agencies are read once. Nothing outlives the request, so a membership change shows on the next one.
+  const perRequest = new WeakMap<object, Map<number, Promise<string[]>>>();
+  const agenciesOnce = (userId: number): Promise<string[]> => {
+    const ctx = strapi.requestContext.get() as object | undefined;
+    if (!ctx) return getService(strapi, 'memberships').agenciesOf(userId);
+    const memo = perRequest.get(ctx) ?? new Map<number, Promise<string[]>>();
+    perRequest.set(ctx, memo);
+    const found = memo.get(userId) ?? getService(strapi, 'memberships').agenciesOf(userId);
+    memo.set(userId, found);
+    return found;
+  };
+
   const permissions = strapi.service('admin::permission');
   await permissions.actionProvider.registerMany([
     { section: 'plugins', pluginName: PLUGIN_ID, uid: 'manage', displayName: 'Manage agency members (super admins)' },
@@ -32,7 +45,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
       const subject = user.permission?.subject ?? '';
       const path = scopes[subject];
       if (path === undefined) return false;
-      const agencies = await getService(strapi, 'memberships').agenciesOf(Number(user.id));
+      const agencies = await agenciesOnce(Number(user.id));
       return { [`${path}.documentId`]: { $in: agencies } };
     },
   });
