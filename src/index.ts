@@ -20,6 +20,7 @@ import { registerConsultationStatusField } from './graphql/consultation-status';
 import { registerGraphqlPublishedOnly } from './graphql/published-only';
 import { registerGraphqlRequestGuard } from './graphql/request-guard';
 import { appService } from './lib/app-services';
+import { startReadCacheInvalidation, stopReadCacheInvalidation } from './lib/read-cache-invalidation';
 import { waitForIdleDatabase } from './lib/shutdown';
 import { seedDemoOnFirstBoot } from './seed';
 
@@ -42,6 +43,7 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    startReadCacheInvalidation(strapi);
     await ensureLocales(strapi);
     await syncPublicPermissions(strapi);
     await syncEndUserRegistration(strapi);
@@ -63,6 +65,7 @@ export default {
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     stopFeedbackMaintenance(strapi);
+    await stopReadCacheInvalidation(strapi);
     await appService(strapi, 'api::radio-script.background').stop();
     await waitForIdleDatabase(strapi);
   },

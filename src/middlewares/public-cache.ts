@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { Next, RequestContext } from '../common/http';
+import { readCacheOf, type CachedAnswer } from '../lib/read-cache';
+import { dependenciesOfHandler, dependencyGraph } from '../lib/read-cache-invalidation';
 
 /** Content-API handlers whose answers are published content, the same for every anonymous caller. */
 const PUBLIC_HANDLERS = [
@@ -24,27 +26,61 @@ const isPublicRead = (ctx: RequestContext): boolean => {
 const isHashableBody = (body: unknown): boolean =>
   typeof body === 'string' || (typeof body === 'object' && body !== null && !Buffer.isBuffer(body) && typeof (body as { pipe?: unknown }).pipe !== 'function');
 
+/** Requests the read cache may answer: anonymous GET/HEAD (an API token or a user's JWT always reaches the handler). */
+const mayServeFromCache = (ctx: RequestContext): boolean => (ctx.method === 'GET' || ctx.method === 'HEAD') && !ctx.get('authorization');
+
+const hashOf = (text: string): string => `"${createHash('sha256').update(text).digest('base64url').slice(0, 32)}"`;
+
+/** Sends an answer with its caching headers, or 304 with no body when the client already has it. */
+const send = (ctx: RequestContext, answer: Pick<CachedAnswer, 'body' | 'contentType' | 'etag'>, maxAge: number, from: 'hit' | 'miss') => {
+  ctx.status = 200;
+  // Like a CDN's X-Cache: tells operators (and the tests) whether this node answered from memory.
+  ctx.set('X-Read-Cache', from);
+  ctx.body = answer.body;
+  ctx.set('Content-Type', answer.contentType);
+  ctx.set('ETag', answer.etag);
+  ctx.set('Cache-Control', `public, max-age=${maxAge}`);
+  ctx.vary('Accept-Encoding');
+  if (ctx.fresh) {
+    ctx.status = 304;
+    ctx.body = null;
+  }
+};
+
 /**
  * HTTP caching for anonymous reads of published content: a strong `ETag` (a hash of the exact
  * bytes sent: JSON, or a feed's XML), `Cache-Control: public, max-age=<http-cache.maxAge>`,
  * `Vary: Accept-Encoding` (CORS adds `Origin` when it reflects origins), and 304 with no body when
  * `If-None-Match` matches (Koa's own `ctx.fresh`, i.e. the `fresh` library, decides). Everything
  * else is left alone; authenticated and admin answers are `private, no-store` (private-responses.ts).
+ *
+ * The same answers are kept in this node's read cache (src/lib/read-cache.ts) under their URL and
+ * served from it without reaching the router until something they were read from changes. The
+ * middlewares before this one (CORS, security headers, query limits) still run on every request.
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
   async (ctx: RequestContext, next: Next) => {
+    const maxAge = strapi.config.get<number>('http-cache.maxAge', 60);
+    const cache = readCacheOf(strapi);
+    const key = ctx.url;
+    if (mayServeFromCache(ctx)) {
+      const hit = cache.get(key);
+      if (hit) {
+        send(ctx, hit, maxAge, 'hit');
+        return;
+      }
+    }
+    const generation = cache.generation();
     await next();
     if (!isPublicRead(ctx) || !isHashableBody(ctx.body)) return;
     // Serialise once: the hash and the bytes sent are the same string. The content type the handler
     // set is kept (Koa set `application/json` for an object; a feed sets Atom or JSON Feed).
-    const text = typeof ctx.body === 'string' ? ctx.body : JSON.stringify(ctx.body);
-    if (!ctx.response.get('Content-Type')) ctx.type = 'application/json';
-    ctx.body = text;
-    ctx.set('ETag', `"${createHash('sha256').update(text).digest('base64url').slice(0, 32)}"`);
-    ctx.set('Cache-Control', `public, max-age=${strapi.config.get<number>('http-cache.maxAge', 60)}`);
-    ctx.vary('Accept-Encoding');
-    if (ctx.fresh) {
-      ctx.status = 304;
-      ctx.body = null;
+    const body = typeof ctx.body === 'string' ? ctx.body : JSON.stringify(ctx.body);
+    const contentType = ctx.response.get('Content-Type') || 'application/json; charset=utf-8';
+    const answer = { body, contentType, etag: hashOf(body) };
+    if (ctx.method === 'GET') {
+      const handler = (ctx.state.route as { handler: string }).handler;
+      cache.set(key, { ...answer, dependsOn: dependenciesOfHandler(dependencyGraph(strapi), handler) }, generation);
     }
+    send(ctx, answer, maxAge, 'miss');
   };

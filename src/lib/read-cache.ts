@@ -1,0 +1,98 @@
+import { LRUCache } from 'lru-cache';
+import type { Core } from '@strapi/strapi';
+
+/**
+ * The in-memory read cache of anonymous reads of published content (one per app node). An entry is
+ * the exact answer sent (bytes, content type, ETag) under its URL, tagged with the content types
+ * it depends on: the one it reads and everything that type populates (see read-cache-invalidation.ts,
+ * which clears entries when one of those types changes, on every node).
+ *
+ * Why not `@strapi-community/plugin-rest-cache` 5.0.x: it clears its keys from database lifecycle
+ * hooks, i.e. inside the writing transaction and before it commits, so a read running meanwhile
+ * stores the old version again until the entry expires; its invalidation is per node (a second node
+ * keeps serving the old version); and it must be told by hand which routes and relations to clear.
+ * This layer invalidates after commit, refuses to store an answer that raced an invalidation
+ * (`generation`), derives the dependencies from the schemas and broadcasts through PostgreSQL.
+ */
+export type CachedAnswer = {
+  body: string;
+  contentType: string;
+  etag: string;
+  /** Content types this answer was read from: any change to one of them removes it. `'*'`: any change. */
+  dependsOn: ReadonlySet<string> | '*';
+};
+
+export type ReadCacheConfig = { enabled: boolean; maxEntries: number; maxBytes: number; ttlMs: number };
+
+export type ReadCache = {
+  readonly enabled: boolean;
+  get: (key: string) => CachedAnswer | undefined;
+  /** Stores `answer` only when nothing was invalidated since `generation` was read (the read may be older than the change). */
+  set: (key: string, answer: CachedAnswer, generation: number) => void;
+  /** Bumped by every invalidation; read it before computing an answer and pass it to `set`. */
+  generation: () => number;
+  /** Removes every entry depending on one of `uids`; `'*'` removes all. */
+  invalidate: (uids: Iterable<string> | '*') => void;
+  /** While false (e.g. the cross-node channel is down) nothing is served or stored. */
+  setTrusted: (trusted: boolean) => void;
+  stats: () => { entries: number; bytes: number; generation: number; trusted: boolean };
+};
+
+export const createReadCache = (config: ReadCacheConfig): ReadCache => {
+  const entries = new LRUCache<string, CachedAnswer>({
+    max: Math.max(1, config.maxEntries),
+    maxSize: Math.max(1, config.maxBytes),
+    sizeCalculation: (answer, key) => Math.max(1, Buffer.byteLength(answer.body) + key.length + 64),
+    ttl: config.ttlMs > 0 ? config.ttlMs : undefined,
+  });
+  let generation = 0;
+  let trusted = true;
+  const usable = () => config.enabled && trusted;
+
+  return {
+    enabled: config.enabled,
+    get: (key) => (usable() ? entries.get(key) : undefined),
+    set: (key, answer, seenGeneration) => {
+      if (!usable() || seenGeneration !== generation) return;
+      // An answer bigger than the whole budget is not worth evicting everything else for.
+      if (Buffer.byteLength(answer.body) > config.maxBytes / 4) return;
+      entries.set(key, answer);
+    },
+    generation: () => generation,
+    invalidate: (uids) => {
+      generation += 1;
+      if (uids === '*') {
+        entries.clear();
+        return;
+      }
+      const changed = new Set(uids);
+      if (changed.size === 0) return;
+      for (const [key, answer] of entries.entries()) {
+        if (answer.dependsOn === '*' || [...changed].some((uid) => (answer.dependsOn as ReadonlySet<string>).has(uid))) {
+          entries.delete(key);
+        }
+      }
+    },
+    setTrusted: (value) => {
+      if (!value) {
+        generation += 1;
+        entries.clear();
+      }
+      trusted = value;
+    },
+    stats: () => ({ entries: entries.size, bytes: entries.calculatedSize, generation, trusted }),
+  };
+};
+
+const caches = new WeakMap<Core.Strapi, ReadCache>();
+
+/** This app's read cache, built from `config/http-cache.ts` (`readCache`) on first use. */
+export const readCacheOf = (strapi: Core.Strapi): ReadCache => {
+  let cache = caches.get(strapi);
+  if (!cache) {
+    const config = strapi.config.get<ReadCacheConfig>('http-cache.readCache');
+    cache = createReadCache(config ?? { enabled: false, maxEntries: 1, maxBytes: 1, ttlMs: 0 });
+    caches.set(strapi, cache);
+  }
+  return cache;
+};
