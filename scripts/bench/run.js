@@ -128,7 +128,7 @@ const readRow = async (server, kase, { warmup, baselineRows }) => {
     p99: result.p99,
     ratio: plain?.rps && server.label !== 'plain' ? result.rps / plain.rps : null,
     rss: server.peakRssMb(),
-    notes: result.unexpected > 0 ? `unexpected: ${JSON.stringify(result.byStatus)}` : '',
+    notes: result.unexpected > 0 ? `unexpected: ${JSON.stringify(result.byStatus)}` : result.rps === 0 ? 'no answer completed within the case' : '',
   };
 };
 
