@@ -148,9 +148,9 @@ const latencyRow = (name, server, stats, goalText, met, notes) => ({
   notes: stats ? `p95 ${stats.p95.toFixed(0)} ms, max ${stats.max.toFixed(0)} ms over ${stats.count}${notes ? `; ${notes}` : ''}` : 'failed',
 });
 
-/** 100k vs 10k: this run's warm reads against the latest 10,000-policy run of this machine. */
+/** 100k vs 10k: a larger run's warm reads against the latest 10,000-policy run of this machine. */
 const scaleRows = (rows) => {
-  if (settings.policies === 10_000) return [];
+  if (settings.policies <= 10_000) return [];
   const reference = previousRun(10_000);
   if (!reference) return [{ name: `scale ${settings.policies} vs 10,000`, server: 'app warm', notes: 'no 10,000-policy run of this machine in BENCHMARKS.md to compare with' }];
   return ['list 25 + populate', 'single + populate'].map((name) => {
