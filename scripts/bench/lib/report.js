@@ -48,7 +48,8 @@ const previousRun = (policies) => {
 const writeReport = ({ rows, policies, seconds, summary, errors }) => {
   const date = new Date().toISOString().replace('T', ' ').slice(0, 16);
   const title = `## ${date} UTC — N = ${policies.toLocaleString('en-US')} policies, ${seconds} s per case`;
-  const facts = `${machine()}; PostgreSQL on 127.0.0.1; seed ${summary}.`;
+  const load = os.loadavg().map((value) => value.toFixed(1)).join(' / ');
+  const facts = `${machine()}; PostgreSQL on 127.0.0.1; seed ${summary}; load average at the end ${load} (1 / 5 / 15 min: above the core count, other work shared the CPU).`;
   const failures = errors.length ? `\n\n**Errors** (the run exited non-zero):\n${errors.map((error) => `- ${error}`).join('\n')}` : '';
   const entry = `${title}\n\n${facts}\n\n${table(rows)}${failures}\n`;
   const data = { policies, machine: machine(), rps: Object.fromEntries(rows.filter((row) => row.key).map((row) => [row.key, row.rps])) };
