@@ -83,6 +83,12 @@ const isDraftRow = (strapi: Core.Strapi, uid: string, result: unknown): boolean 
   return 'publishedAt' in result && (result as { publishedAt?: unknown }).publishedAt === null;
 };
 
+/**
+ * A file just uploaded (or generated, like a radio script's audio) is in no answer yet: an entry
+ * shows it only once the entry itself is saved with it, and that write clears the entry's answers.
+ */
+const isNewFile = (uid: string, action: string): boolean => uid === 'plugin::upload.file' && (action === 'afterCreate' || action === 'afterCreateMany');
+
 const connectionConfig = (strapi: Core.Strapi): ClientConfig => {
   // Knex's settings, read property by property: it hides the password (non-enumerable), so a spread would lose it.
   const settings = (strapi.db.connection.client as { connectionSettings: ClientConfig }).connectionSettings;
@@ -191,7 +197,7 @@ export const startReadCacheInvalidation = (strapi: Core.Strapi): void => {
     if (!WRITE_ACTIONS.has(event.action)) return;
     const uid = event.model.uid;
     const everything = EVERYTHING_TRIGGERS.has(uid);
-    if (!everything && (!relevant.has(uid) || isDraftRow(strapi, uid, event.result))) return;
+    if (!everything && (!relevant.has(uid) || isDraftRow(strapi, uid, event.result) || isNewFile(uid, event.action))) return;
     const change: string[] | '*' = everything ? '*' : [uid];
     if (!strapi.db.inTransaction()) {
       committed(change);

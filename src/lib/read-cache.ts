@@ -27,7 +27,7 @@ export type ReadCacheConfig = { enabled: boolean; maxEntries: number; maxBytes: 
 export type ReadCache = {
   readonly enabled: boolean;
   get: (key: string) => CachedAnswer | undefined;
-  /** Stores `answer` only when nothing was invalidated since `generation` was read (the read may be older than the change). */
+  /** Stores `answer` only when nothing it depends on was invalidated since `generation` was read (the read may be older than the change). */
   set: (key: string, answer: CachedAnswer, generation: number) => void;
   /** Bumped by every invalidation; read it before computing an answer and pass it to `set`. */
   generation: () => number;
@@ -46,6 +46,16 @@ export const createReadCache = (config: ReadCacheConfig): ReadCache => {
     ttl: config.ttlMs > 0 ? config.ttlMs : undefined,
   });
   let generation = 0;
+  // When each type, and everything, was last invalidated: an answer is refused only when what it
+  // depends on changed while it was computed (writes elsewhere do not stop it from being kept).
+  const changedAt = new Map<string, number>();
+  let everythingChangedAt = 0;
+  const changedSince = (dependsOn: CachedAnswer['dependsOn'], seen: number): boolean => {
+    if (everythingChangedAt > seen) return true;
+    if (dependsOn === '*') return generation > seen;
+    for (const uid of dependsOn) if ((changedAt.get(uid) ?? 0) > seen) return true;
+    return false;
+  };
   let trusted = true;
   const usable = () => config.enabled && trusted;
 
@@ -53,7 +63,7 @@ export const createReadCache = (config: ReadCacheConfig): ReadCache => {
     enabled: config.enabled,
     get: (key) => (usable() ? entries.get(key) : undefined),
     set: (key, answer, seenGeneration) => {
-      if (!usable() || seenGeneration !== generation) return;
+      if (!usable() || changedSince(answer.dependsOn, seenGeneration)) return;
       // An answer bigger than the whole budget is not worth evicting everything else for.
       if (Buffer.byteLength(answer.body) > config.maxBytes / 4) return;
       entries.set(key, answer);
@@ -62,10 +72,12 @@ export const createReadCache = (config: ReadCacheConfig): ReadCache => {
     invalidate: (uids) => {
       generation += 1;
       if (uids === '*') {
+        everythingChangedAt = generation;
         entries.clear();
         return;
       }
       const changed = new Set(uids);
+      for (const uid of changed) changedAt.set(uid, generation);
       if (changed.size === 0) return;
       for (const [key, answer] of entries.entries()) {
         if (answer.dependsOn === '*' || [...changed].some((uid) => (answer.dependsOn as ReadonlySet<string>).has(uid))) {
@@ -76,6 +88,7 @@ export const createReadCache = (config: ReadCacheConfig): ReadCache => {
     setTrusted: (value) => {
       if (!value) {
         generation += 1;
+        everythingChangedAt = generation;
         entries.clear();
       }
       trusted = value;

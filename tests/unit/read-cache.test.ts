@@ -33,7 +33,7 @@ describe('read cache bounds and races', () => {
   it('refuses an answer computed before an invalidation (it may hold the old version)', () => {
     const cache = createReadCache(config);
     const seen = cache.generation();
-    cache.invalidate(['api::agency.agency']);
+    cache.invalidate(['api::policy.policy']);
     cache.set('late', answer('old'), seen);
     expect(cache.get('late')).toBeUndefined();
   });
@@ -64,5 +64,25 @@ describe('read cache bounds and races', () => {
     const cache = createReadCache({ ...config, enabled: false });
     cache.set('a', answer('a'), cache.generation());
     expect(cache.get('a')).toBeUndefined();
+  });
+});
+
+describe('what an invalidation stops from being stored', () => {
+  it('keeps an answer computed while an unrelated type changed', () => {
+    const cache = createReadCache(config);
+    const seen = cache.generation();
+    cache.invalidate(['api::feedback.feedback']);
+    cache.set('policies', answer('p'), seen);
+    expect(cache.get('policies')?.body).toBe('p');
+    cache.set('feed', answer('atom', '*'), seen);
+    expect(cache.get('feed')).toBeUndefined();
+  });
+
+  it('refuses every answer computed while everything was invalidated', () => {
+    const cache = createReadCache(config);
+    const seen = cache.generation();
+    cache.invalidate('*');
+    cache.set('policies', answer('p'), seen);
+    expect(cache.get('policies')).toBeUndefined();
   });
 });
