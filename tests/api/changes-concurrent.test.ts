@@ -57,6 +57,7 @@ describeOnPostgres('the change feed under concurrent publishes (PostgreSQL)', ()
     let polls = 0;
     let last = 0;
     let writing = true;
+    let pollerStopped = false;
     const poller = (async () => {
       let cursor: string | undefined;
       for (;;) {
@@ -74,7 +75,9 @@ describeOnPostgres('the change feed under concurrent publishes (PostgreSQL)', ()
         cursor = page.meta.nextCursor;
         if (!wasWriting && !page.meta.hasMore) return;
       }
-    })();
+    })().finally(() => {
+      pollerStopped = true;
+    });
 
     let lockWaitsSeen = 0;
     /** Holds the publishing transaction (which owns the sequence row lock) until the poller has polled twice meanwhile. */
@@ -85,7 +88,8 @@ describeOnPostgres('the change feed under concurrent publishes (PostgreSQL)', ()
           "select count(*) as waiting from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'",
         );
         lockWaitsSeen = Math.max(lockWaitsSeen, Number(rows[0].waiting));
-        return polls >= from + 2;
+        // A failed poller stops polling: let the writers finish so its own failure is reported.
+        return polls >= from + 2 || pollerStopped;
       }, { intervalMs: 5 });
     };
 
