@@ -36,7 +36,7 @@ describeOnPostgres('the change feed under concurrent publishes (PostgreSQL)', ()
 
   beforeAll(async () => {
     // Enough connections for every publish at once plus the poller's reads.
-    app = await startTestApp('changes_concurrent', publishingEnv({ DATABASE_POOL_MAX: '50' }));
+    app = await startTestApp('changes_concurrent', { ...publishingEnv(), DATABASE_POOL_MAX: '50' });
     // A connection of its own (not the app's pool) to watch the app's transactions wait on locks.
     const url = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
     url.pathname = `/${app.database.name}`;

@@ -49,7 +49,7 @@ const recordPrivateEvent = async (documentId: string) =>
   });
 
 beforeAll(async () => {
-  app = await startTestApp('changes', publishingEnv({ HTTP_CACHE_MAX_AGE: '30' }));
+  app = await startTestApp('changes', { ...publishingEnv(), HTTP_CACHE_MAX_AGE: '30' });
   first = await createPolicy(app.strapi, { title: 'Chính sách thứ nhất' });
   await publishPolicy(app.strapi, first);
   await updatePolicyDraft(app.strapi, first, { title: 'First policy', summary: 'In English.' }, 'en');
