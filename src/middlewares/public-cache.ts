@@ -10,6 +10,7 @@ const PUBLIC_HANDLERS = [
   /\.findOne$/,
   /^api::feedback\.feedback\.publicList$/,
   /^api::feeds\.feeds\./,
+  /^api::changes\.changes\.list$/,
   /^api::openapi\.openapi\.document$/,
 ];
 

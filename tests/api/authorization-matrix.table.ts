@@ -286,6 +286,8 @@ export const MATRIX: MatrixCase[] = [
   /* Content API, feeds: the newest published policies and the consultation drafts open now, as Atom and JSON Feed,
      for everyone (auth: false routes, like the published documents they list). */
   ...['policies', 'consultation-drafts'].flatMap((feed) => ['atom', 'json'].map((format) => at(`GET /api/feeds/${feed}.${format}`, same(200)))),
+  /* The change feed (src/api/changes): changes of public content types, for everyone (auth: false, like the feeds). */
+  at('GET /api/changes', same(200)),
   /* The API's description (src/api/openapi): the OpenAPI document and its Swagger UI page, public for everyone. */
   at('GET /api/openapi.json', same(200)),
   at('GET /api/docs', same(200)),

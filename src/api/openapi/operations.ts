@@ -12,6 +12,8 @@ import {
 } from '../feedback/constants';
 import { intakeBody } from '../feedback/validation';
 import { eventSchema as zaloEventSchema } from '../feedback/zalo-validation';
+import { CHANGE_TYPES } from '../../common/change-feed';
+import { DEFAULT_LIMIT as CHANGES_DEFAULT_LIMIT, MAX_LIMIT as CHANGES_MAX_LIMIT } from '../changes/constants';
 import { ref, type JsonSchema } from './schemas';
 
 /**
@@ -269,6 +271,52 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
         },
         'Every locale',
       ),
+    },
+  },
+  'api::changes.changes.list': {
+    summary: 'The change feed: every publish, update, unpublish and delete of public content, oldest first',
+    description:
+      'Follow `meta.nextCursor` (pass it back as `since`) to see every change exactly once, in commit order; ' +
+      '`nextCursor` is returned even when nothing is new, so a client polls with it. Only content types the public may read appear, ' +
+      'and entries name documents, never their contents (read the document through its own route).',
+    tags: ['Change feed'],
+    parameters: [
+      param('since', 'query', { type: 'string' }, 'A cursor this feed returned (an entry\'s `cursor` or `meta.nextCursor`); omitted = from the beginning', false),
+      param('limit', 'query', { type: 'integer', minimum: 1, maximum: CHANGES_MAX_LIMIT, default: CHANGES_DEFAULT_LIMIT }, 'Entries per page', false),
+    ],
+    responses: {
+      200: json(
+        {
+          type: 'object',
+          required: ['data', 'meta'],
+          properties: {
+            data: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['cursor', 'type', 'uid', 'documentId', 'locale', 'occurredAt'],
+                properties: {
+                  cursor: { type: 'string', description: 'Opaque position of this entry' },
+                  type: { type: 'string', enum: [...CHANGE_TYPES] },
+                  uid: { type: 'string', example: 'api::policy.policy' },
+                  documentId: { type: 'string' },
+                  locale: { type: 'string', nullable: true },
+                  occurredAt: { type: 'string', format: 'date-time' },
+                },
+              },
+            },
+            meta: {
+              type: 'object',
+              required: ['nextCursor', 'hasMore'],
+              properties: { nextCursor: { type: 'string' }, hasMore: { type: 'boolean' } },
+            },
+          },
+        },
+        'A page of changes',
+      ),
+      304: { description: 'Not modified' },
+      400: error('`since` is not a cursor of this feed, `limit` is not 1..' + CHANGES_MAX_LIMIT + ', or another parameter was given (named)'),
+      404: error('Multichannel publishing is turned off on this server'),
     },
   },
   'api::openapi.openapi.document': {

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { publicRoleActions } from '../../../lib/public-role';
 import { MODERATION_STATUSES } from '../../feedback/constants';
 import { COMPUTED_FIELDS, CORE_OPERATIONS, OPERATIONS, type ContentTypeInfo, type Operation } from '../operations';
 import { collectSchemas, type JsonSchema } from '../schemas';
@@ -14,8 +15,6 @@ type ContentTypeSchema = {
 /** One content-API route the public may call, with the action users-permissions checks for it. */
 export type PublicRoute = { method: string; path: string; action: string };
 
-const PUBLIC_ROLE_PERMISSIONS = { role: { type: 'public' } };
-
 /** `api::policy.policy.find`, `plugin::i18n.locales.listLocales`: the action a route's handler names. */
 const actionOf = (group: string, route: Route): string | undefined => {
   if (typeof route.handler !== 'string') return undefined;
@@ -28,8 +27,7 @@ const actionOf = (group: string, route: Route): string | undefined => {
  * routes (feedback intake, tracking, ...) and routes whose action the public role holds.
  */
 export const publicRoutes = async (strapi: Core.Strapi): Promise<PublicRoute[]> => {
-  const permissions = (await strapi.db.query('plugin::users-permissions.permission').findMany({ where: PUBLIC_ROLE_PERMISSIONS })) as Array<{ action: string }>;
-  const granted = new Set(permissions.map((permission) => permission.action));
+  const granted = await publicRoleActions(strapi);
   const routesMap = (await strapi.contentAPI.getRoutesMap()) as unknown as Record<string, Route[]>;
   const found: PublicRoute[] = [];
   for (const [group, routes] of Object.entries(routesMap)) {

@@ -26,6 +26,9 @@ export default {
       occurredAt: { type: 'datetime', required: true },
       snapshot: { type: 'json' },
       recordedBy: { type: 'enumeration', enum: [...EVENT_SOURCES], default: 'transaction' },
+      // An `unpublished` event whose document row is gone in that locale (a delete, not an unpublish):
+      // channels withdraw it the same way, the public change feed says `deleted`.
+      deleted: { type: 'boolean', default: false },
     },
     indexes: [
       { name: 'mcp_events_sequence_unique', columns: ['sequence'], type: 'unique' },

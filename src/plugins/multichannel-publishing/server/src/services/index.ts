@@ -1,3 +1,4 @@
+import changeFeed from './change-feed';
 import channels from './channels';
 import deliveries from './deliveries';
 import dispatcher from './dispatcher';
@@ -6,6 +7,7 @@ import snapshot from './snapshot';
 import state from './state';
 
 export default {
+  'change-feed': changeFeed,
   channels,
   deliveries,
   dispatcher,

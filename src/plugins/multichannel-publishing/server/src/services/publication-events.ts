@@ -3,6 +3,7 @@ import { contentTypes as contentTypeUtils } from '@strapi/utils';
 import type { ChannelAdapter } from '../channels/types';
 import type { EventSource } from '../constants';
 import { diffVersions, type VersionChange } from '../utils/diff-versions';
+import { documentRowExists } from '../queries/document-row-exists';
 import { findLatestEvent } from '../queries/find-latest-event';
 import { findPublishedVersions } from '../queries/find-published-versions';
 import { findUnrecordedPublications } from '../queries/find-unrecorded-publications';
@@ -52,14 +53,30 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ? snapshots.tombstone(documentId, change.locale, (await findLatestEvent(db, { uid, documentId, locale: change.locale }))?.snapshot ?? null)
         : await snapshots.build(uid, change.entryId);
     const occurredAt = new Date();
-    const { id, key } = await insertEvent(strapi, { sequence, type: change.type, uid, documentId, locale: change.locale, entryId: change.entryId, occurredAt, snapshot, recordedBy: source });
+    // A withdrawal whose document row is gone in that locale was a delete (the sweep can tell too).
+    const model = modelOf(uid);
+    const deleted =
+      change.type === 'unpublished' &&
+      !(await documentRowExists(db, { table: model.collectionName, documentId, locale: change.locale, localized: 'locale' in model.attributes }));
+    const { id, key } = await insertEvent(strapi, {
+      sequence,
+      type: change.type,
+      uid,
+      documentId,
+      locale: change.locale,
+      entryId: change.entryId,
+      occurredAt,
+      snapshot,
+      recordedBy: source,
+      deleted,
+    });
     const event: PublicationEvent = {
       id,
       key,
       sequence,
       type: change.type,
       uid,
-      contentType: modelOf(uid).info?.singularName ?? uid,
+      contentType: model.info?.singularName ?? uid,
       documentId,
       locale: change.locale,
       entryId: change.entryId,
