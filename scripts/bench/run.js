@@ -96,9 +96,9 @@ const randomSecrets = () => {
 };
 
 /** Starts app.js (or baseline.js) on a free port; returns the process handle with its base URL. */
-const startServer = async (label, script, env) => {
+const startServer = async (label, script, env, nodeArgs = []) => {
   const port = await freePort();
-  const handle = await startProcess(label, path.join(__dirname, script), env(port));
+  const handle = await startProcess(label, path.join(__dirname, script), env(port), { nodeArgs });
   return Object.assign(handle, { url: `http://127.0.0.1:${port}` });
 };
 
@@ -188,7 +188,8 @@ const main = async () => {
     const [warm, nodeB, cold, plain] = await Promise.all([
       startServer('app warm', 'app-node.js', env),
       startServer('app node B', 'app-node.js', env),
-      startServer('app cold', 'app-node.js', (port) => env(port, { READ_CACHE_ENABLED: 'false' })),
+      // BENCH_CPU_PROF=<dir>: the cold node writes a V8 CPU profile there when it stops (scripts/bench/profile-summary.js reads it).
+      startServer('app cold', 'app-node.js', (port) => env(port, { READ_CACHE_ENABLED: 'false' }), process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
       startServer('plain', 'baseline.js', (port) => ({ PATH: process.env.PATH, PORT: String(port), BASELINE_DATABASE_URL: databaseUrl(database) })),
     ]);
     processes.push(warm, nodeB, cold, plain);

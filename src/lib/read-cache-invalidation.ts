@@ -24,6 +24,7 @@ type LifecycleEvent = { action: string; model: { uid: string }; result?: unknown
 
 /** Changes to these reshape what the public may read at all: everything is cleared. */
 const EVERYTHING_TRIGGERS = new Set(['plugin::users-permissions.permission', 'plugin::users-permissions.role']);
+const PUBLICATION_EVENT_UID = 'plugin::multichannel-publishing.publication-event';
 const WRITE_ACTIONS = new Set(['afterCreate', 'afterCreateMany', 'afterUpdate', 'afterUpdateMany', 'afterDelete', 'afterDeleteMany']);
 const MAX_NOTIFY_BYTES = 7000; // PostgreSQL refuses payloads of 8000 bytes or more.
 const RECONNECT_MS = { first: 250, max: 5000 };
@@ -170,7 +171,9 @@ export const startReadCacheInvalidation = (strapi: Core.Strapi): void => {
   if (!cache.enabled) return;
   const graph = dependencyGraph(strapi);
   // What the public can read: the app's content types and what they populate.
+  // Plus the publication events the change feed (/api/changes) is read from: their answers depend on everything ('*').
   const relevant = new Set([...graph].filter(([uid]) => uid.startsWith('api::')).flatMap(([, uids]) => [...uids]));
+  relevant.add(PUBLICATION_EVENT_UID);
   const channel = strapi.config.get<string>('http-cache.readCache.channel', 'pcms_read_cache');
   const postgres = strapi.db.dialect.client === 'postgres';
 

@@ -27,12 +27,12 @@ const peakRssMb = (pid) => {
 };
 
 /**
- * Runs `node script` with exactly `env` (nothing inherited) and waits for `READY` (or `until`) on its
+ * Runs `node [nodeArgs] script` with exactly `env` (nothing inherited) and waits for `READY` (or `until`) on its
  * output. Resolves to a handle; rejects with the end of its output if it exits or times out first.
  */
-const startProcess = (label, script, env, { until = 'READY', timeoutMs = 300_000 } = {}) =>
+const startProcess = (label, script, env, { until = 'READY', timeoutMs = 300_000, nodeArgs = [] } = {}) =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script], { env, cwd: path.resolve(__dirname, '../../..'), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...nodeArgs, script], { env, cwd: path.resolve(__dirname, '../../..'), stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const collect = (chunk) => {
       output = (output + chunk.toString()).slice(-20_000);
