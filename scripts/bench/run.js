@@ -12,7 +12,7 @@ const { bulkDocumentId, listPaths, readCases, singlePaths } = require('./lib/cas
 const { runLoad } = require('./lib/load');
 const { newSecret, startPortalReceiver } = require('./lib/portal-receiver');
 const { feedbackIntake, publishLatency, staleness } = require('./lib/probes');
-const { freePort, startProcess } = require('./lib/processes');
+const { freePort, settled, startProcess } = require('./lib/processes');
 const { goal, previousRun, writeReport } = require('./lib/report');
 
 const APP_DIR = path.resolve(__dirname, '../..');
@@ -193,6 +193,7 @@ const main = async () => {
       startServer('plain', 'baseline.js', (port) => ({ PATH: process.env.PATH, PORT: String(port), BASELINE_DATABASE_URL: databaseUrl(database) })),
     ]);
     processes.push(warm, nodeB, cold, plain);
+    await step('wait until the app nodes have finished their own boot-time work', () => settled([warm, nodeB, cold]));
     await step('compare the app and baseline answers', () => compareShapes(warm, plain));
 
     const baselineRows = {};

@@ -75,4 +75,25 @@ const startProcess = (label, script, env, { until = 'READY', timeoutMs = 300_000
     });
   });
 
-module.exports = { freePort, peakRssMb, startProcess };
+/** CPU time (user + system) a live process used so far, in seconds (clock ticks of 1/100 s). */
+const cpuSeconds = (pid) => {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+};
+
+/**
+ * Waits until every process has settled after its boot (background catch-up, radio audio of the demo,
+ * the publishing sweep): less than `busyShare` of one core used over a `windowMs` window, at most `timeoutMs`.
+ * A case measured while a node still works for itself would measure that work.
+ */
+const settled = async (handles, { windowMs = 1000, busyShare = 0.05, timeoutMs = 120_000 } = {}) => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const before = handles.map((handle) => cpuSeconds(handle.pid));
+    await new Promise((resolve) => setTimeout(resolve, windowMs));
+    const busiest = Math.max(...handles.map((handle, i) => cpuSeconds(handle.pid) - before[i]));
+    if (busiest < (busyShare * windowMs) / 1000 || Date.now() > deadline) return busiest;
+  }
+};
+
+module.exports = { freePort, peakRssMb, settled, startProcess };
