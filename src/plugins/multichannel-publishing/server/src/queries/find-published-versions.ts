@@ -1,5 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import type { PublishedVersion } from '../types';
+import { isLocalizedModel } from '../utils/localized';
 
 /** The published rows (one per locale) of a document, read inside the current transaction. */
 export const findPublishedVersions = async (
@@ -7,8 +8,7 @@ export const findPublishedVersions = async (
   uid: UID.ContentType,
   documentId: string,
 ): Promise<PublishedVersion[]> => {
-  const model = strapi.getModel(uid) as { attributes?: Record<string, unknown> } | undefined;
-  const localized = Boolean(model?.attributes && 'locale' in model.attributes);
+  const localized = isLocalizedModel(strapi.getModel(uid));
   const rows = (await strapi.db.query(uid).findMany({
     where: { documentId, publishedAt: { $notNull: true } },
     select: localized ? ['id', 'locale'] : ['id'],

@@ -14,13 +14,14 @@ import { lockEventSequence } from '../queries/lock-event-sequence';
 import { nextEventSequence } from '../queries/next-event-sequence';
 import type { PublicationEvent, PublishedVersion } from '../types';
 import { getPluginConfig } from '../utils/config';
+import { isLocalizedModel } from '../utils/localized';
 import { executor } from '../utils/db';
 import { getService } from '../utils/get-service';
 
 // The sweep repairs at most this many versions per content type and run; the next run does the rest.
 const SWEEP_BATCH = 200;
 
-type Model = { uid: string; collectionName: string; info?: { singularName?: string }; attributes: Record<string, unknown> };
+type Model = { uid: string; collectionName: string; info?: { singularName?: string }; attributes: Record<string, unknown>; pluginOptions?: unknown };
 
 /** Publication events: recorded with each publish/unpublish, and repaired by the sweep. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -57,7 +58,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const model = modelOf(uid);
     const deleted =
       change.type === 'unpublished' &&
-      !(await documentRowExists(db, { table: model.collectionName, documentId, locale: change.locale, localized: 'locale' in model.attributes }));
+      !(await documentRowExists(db, { table: model.collectionName, documentId, locale: change.locale, localized: isLocalizedModel(model) }));
     const { id, key } = await insertEvent(strapi, {
       sequence,
       type: change.type,
@@ -138,7 +139,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       let created = 0;
       for (const uid of coveredUids()) {
         const model = modelOf(uid);
-        const localized = 'locale' in model.attributes;
+        const localized = isLocalizedModel(model);
         created += await strapi.db.transaction(async ({ trx }) => {
           // Serialises with publishing transactions and other nodes' sweeps.
           await lockEventSequence(trx);
