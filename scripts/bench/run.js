@@ -113,6 +113,18 @@ const compareShapes = async (app, baseline) => {
   }
 };
 
+/**
+ * How many of a case's GET requests this node answers from its read cache right after the case
+ * (`X-Read-Cache: hit`): a warm case far below the plain server with few hits means the cache was
+ * cleared or refused answers during the case, not that a hit is slow.
+ */
+const cacheHits = async (baseUrl, requests) => {
+  const gets = requests.filter((request) => request.method === 'GET');
+  const answers = await Promise.all(gets.map(async (request) => (await fetch(`${baseUrl}${request.path}`, { headers: request.headers })).headers.get('x-read-cache')));
+  const seen = answers.filter(Boolean);
+  return seen.length ? `read cache ${seen.filter((value) => value === 'hit').length}/${seen.length} hits after the case` : '';
+};
+
 /** One read case on one server: a table row (or n/a). */
 const readRow = async (server, kase, { warmup, baselineRows }) => {
   const row = { name: kase.name, server: server.label, key: `${server.label}:${kase.name}` };
@@ -121,6 +133,7 @@ const readRow = async (server, kase, { warmup, baselineRows }) => {
   const result = await runLoad({ baseUrl: server.url, requests, seconds: settings.seconds, warmupSeconds: warmup ? settings.warmupSeconds : 0, expected: kase.expected });
   if (result.unexpected > 0) errors.push(`${kase.name} on ${server.label}: unexpected answers ${JSON.stringify(result.byStatus)}`);
   const plain = baselineRows[kase.expected?.includes(304) ? 'single + populate' : kase.name];
+  const hits = server.label === 'plain' ? '' : await cacheHits(server.url, requests);
   return {
     ...row,
     rps: result.rps,
@@ -128,7 +141,7 @@ const readRow = async (server, kase, { warmup, baselineRows }) => {
     p99: result.p99,
     ratio: plain?.rps && server.label !== 'plain' ? result.rps / plain.rps : null,
     rss: server.peakRssMb(),
-    notes: result.unexpected > 0 ? `unexpected: ${JSON.stringify(result.byStatus)}` : result.rps === 0 ? 'no answer completed within the case' : '',
+    notes: [result.unexpected > 0 ? `unexpected: ${JSON.stringify(result.byStatus)}` : result.rps === 0 ? 'no answer completed within the case' : '', hits].filter(Boolean).join('; '),
   };
 };
 
