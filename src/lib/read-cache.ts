@@ -27,8 +27,11 @@ export type ReadCacheConfig = { enabled: boolean; maxEntries: number; maxBytes: 
 export type ReadCache = {
   readonly enabled: boolean;
   get: (key: string) => CachedAnswer | undefined;
-  /** Stores `answer` only when nothing it depends on was invalidated since `generation` was read (the read may be older than the change). */
-  set: (key: string, answer: CachedAnswer, generation: number) => void;
+  /**
+   * Stores `answer` only when nothing it depends on was invalidated since `generation` was read (the
+   * read may be older than the change). True when it was stored.
+   */
+  set: (key: string, answer: CachedAnswer, generation: number) => boolean;
   /** Bumped by every invalidation; read it before computing an answer and pass it to `set`. */
   generation: () => number;
   /** Removes every entry depending on one of `uids`; `'*'` removes all. */
@@ -63,10 +66,11 @@ export const createReadCache = (config: ReadCacheConfig): ReadCache => {
     enabled: config.enabled,
     get: (key) => (usable() ? entries.get(key) : undefined),
     set: (key, answer, seenGeneration) => {
-      if (!usable() || changedSince(answer.dependsOn, seenGeneration)) return;
+      if (!usable() || changedSince(answer.dependsOn, seenGeneration)) return false;
       // An answer bigger than the whole budget is not worth evicting everything else for.
-      if (Buffer.byteLength(answer.body) > config.maxBytes / 4) return;
+      if (Buffer.byteLength(answer.body) > config.maxBytes / 4) return false;
       entries.set(key, answer);
+      return true;
     },
     generation: () => generation,
     invalidate: (uids) => {

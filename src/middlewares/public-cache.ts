@@ -59,29 +59,52 @@ const send = (ctx: RequestContext, answer: Pick<CachedAnswer, 'body' | 'contentT
  * served from it without reaching the router until something they were read from changes. The
  * middlewares before this one (CORS, security headers, query limits) still run on every request.
  */
-export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
-  async (ctx: RequestContext, next: Next) => {
+export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
+  /**
+   * Misses being computed now, by URL. Requests for the same URL that arrive meanwhile wait for that
+   * one answer instead of each asking the database (request coalescing, as a CDN's "cache lock"
+   * does): without it, front ends that all ask for a new page at once send the database as many
+   * copies of the same read, and the cache only helps once the burst is over. The waiters get the
+   * answer only when it was stored, i.e. nothing it was read from changed while it was computed
+   * (so none of them gets an answer older than a change it arrived after); otherwise they ask the
+   * database themselves.
+   */
+  const inFlight = new Map<string, Promise<CachedAnswer | undefined>>();
+
+  return async (ctx: RequestContext, next: Next) => {
     const maxAge = strapi.config.get<number>('http-cache.maxAge', 60);
     const cache = readCacheOf(strapi);
     const key = ctx.url;
-    if (mayServeFromCache(ctx)) {
-      const hit = cache.get(key);
+    let lead: ((answer: CachedAnswer | undefined) => void) | undefined;
+    if (mayServeFromCache(ctx) && cache.enabled) {
+      const hit = cache.get(key) ?? (await inFlight.get(key));
       if (hit) {
         send(ctx, hit, maxAge, 'hit');
         return;
       }
+      if (ctx.method === 'GET' && !inFlight.has(key)) inFlight.set(key, new Promise((resolve) => (lead = resolve)));
     }
-    const generation = cache.generation();
-    await next();
-    if (!isPublicRead(ctx) || !isHashableBody(ctx.body)) return;
-    // Serialise once: the hash and the bytes sent are the same string. The content type the handler
-    // set is kept (Koa set `application/json` for an object; a feed sets Atom or JSON Feed).
-    const body = typeof ctx.body === 'string' ? ctx.body : JSON.stringify(ctx.body);
-    const contentType = ctx.response.get('Content-Type') || 'application/json; charset=utf-8';
-    const answer = { body, contentType, etag: hashOf(body) };
-    if (ctx.method === 'GET') {
-      const handler = (ctx.state.route as { handler: string }).handler;
-      cache.set(key, { ...answer, dependsOn: dependenciesOfHandler(dependencyGraph(strapi), handler) }, generation);
+    let shared: CachedAnswer | undefined;
+    try {
+      const generation = cache.generation();
+      await next();
+      if (!isPublicRead(ctx) || !isHashableBody(ctx.body)) return;
+      // Serialise once: the hash and the bytes sent are the same string. The content type the handler
+      // set is kept (Koa set `application/json` for an object; a feed sets Atom or JSON Feed).
+      const body = typeof ctx.body === 'string' ? ctx.body : JSON.stringify(ctx.body);
+      const contentType = ctx.response.get('Content-Type') || 'application/json; charset=utf-8';
+      const answer = { body, contentType, etag: hashOf(body) };
+      if (ctx.method === 'GET') {
+        const handler = (ctx.state.route as { handler: string }).handler;
+        const cached = { ...answer, dependsOn: dependenciesOfHandler(dependencyGraph(strapi), handler) };
+        if (cache.set(key, cached, generation)) shared = cached;
+      }
+      send(ctx, answer, maxAge, 'miss');
+    } finally {
+      if (lead) {
+        inFlight.delete(key);
+        lead(shared);
+      }
     }
-    send(ctx, answer, maxAge, 'miss');
   };
+};

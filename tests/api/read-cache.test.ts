@@ -98,6 +98,50 @@ describe('one node', () => {
     expect((await get(url)).status).toBe(404);
   });
 
+  it('answers a burst of the same new request with one read: the others wait for it instead of asking the database', async () => {
+    const doc = await createDocument(app.strapi, POLICY, policyData({ title: 'Cả tỉnh cùng mở', leadAgency: agencyId }), { publish: true });
+    const path = `/api/policies/${doc.documentId}?locale=vi&populate[0]=leadAgency`;
+    const BURST = 10;
+    // The first read of the document is held at the document service (Strapi's own extension point)
+    // until all the requests of the burst have reached the server.
+    let reads = 0;
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    app.strapi.documents.use(async (context, next) => {
+      const { uid, action, params } = context as unknown as { uid: string; action: string; params: { documentId?: string } };
+      if (uid === POLICY && action === 'findOne' && params?.documentId === doc.documentId) {
+        reads += 1;
+        await gate;
+      }
+      return next();
+    });
+    const server = app.strapi.server.httpServer;
+    let arrived = 0;
+    const count = (request: { url?: string }) => {
+      if (request.url === path) arrived += 1;
+    };
+    server.prependListener('request', count);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as { port: number };
+      const answers = Array.from({ length: BURST }, () => fetch(`http://127.0.0.1:${port}${path}`));
+      await eventually('every request of the burst reached the server', () => arrived === BURST);
+      await eventually('the first read reached the database', () => reads >= 1);
+      open();
+      const responses = await Promise.all(answers);
+      const bodies = await Promise.all(responses.map((response) => response.text()));
+      expect(responses.map((response) => response.status)).toEqual(Array(BURST).fill(200));
+      expect(reads).toBe(1);
+      expect(responses.map((response) => response.headers.get('x-read-cache')).sort()).toEqual([...Array(BURST - 1).fill('hit'), 'miss']);
+      expect(new Set(bodies).size).toBe(1);
+      expect(JSON.parse(bodies[0]).data.leadAgency.documentId).toBe(agencyId);
+    } finally {
+      server.removeListener('request', count);
+      open();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
   it('never answers an authenticated request from memory, and never stores it', async () => {
     const token = await createFullAccessToken(app.strapi, 'read-cache');
     await get(listUrl());
