@@ -35,7 +35,7 @@ export const registerFeedbackNotifications = (strapi: Core.Strapi): void => {
       const { trackingUrlTemplate } = getFeedbackSettings(strapi);
       // A bot's submission is stored as already rejected (spam): it gets no receipt.
       if (ctx.action === 'create' && after.moderationStatus !== 'rejected') await outbox.enqueue(receiptEmail(after, trackingUrlTemplate));
-      if (after.moderationStatus !== (before?.moderationStatus ?? 'received')) {
+      if (before && after.moderationStatus !== before.moderationStatus) {
         const message = outcomeEmail(after, trackingUrlTemplate);
         if (message) await outbox.enqueue(message);
       }

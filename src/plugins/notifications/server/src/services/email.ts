@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 type EmailPluginConfig = { provider?: string; providerOptions?: { host?: string } };
-type EmailService = { send(options: { to: string; subject: string; text: string }): Promise<unknown> };
+type EmailService = { send(options: { to: string; subject: string; text: string; html: string }): Promise<unknown> };
 type SmtpError = Error & { code?: string; responseCode?: number };
 
 /** Why an e-mail could not be sent, and whether trying again later may help. */
@@ -34,6 +34,16 @@ export const classifySmtpError = (error: unknown): TransportError => {
   return new TransportError(smtp?.code ? `${smtp.code}: ${message}` : message, { retryable: true });
 };
 
+const escapeHtml = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * The HTML part: the nodemailer provider would otherwise send the plain text as HTML, where its
+ * line breaks vanish. Same words, escaped, one line per line.
+ */
+export const plainTextToHtml = (text: string): string =>
+  `<div style="font-family: Arial, sans-serif; font-size: 15px; line-height: 1.5">${escapeHtml(text).replace(/\r?\n/g, '<br>\n')}</div>`;
+
 /** The e-mail transport: Strapi's email plugin with the nodemailer (SMTP) provider. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** `null` when e-mail can be sent, otherwise why not (recorded as the reason a message is skipped). */
@@ -49,7 +59,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const reason = this.unavailableReason();
     if (reason) throw new TransportError(reason, { retryable: true });
     try {
-      await (strapi.plugin('email').service('email') as EmailService).send(message);
+      await (strapi.plugin('email').service('email') as EmailService).send({ ...message, html: plainTextToHtml(message.text) });
     } catch (error) {
       throw classifySmtpError(error);
     }
