@@ -130,6 +130,22 @@ describe('with SMTP configured', () => {
     ]);
   });
 
+  it('writes the message in the transaction of the change: a rolled-back submission leaves no message and sends nothing', async () => {
+    const before = await app.strapi.db.query(NOTIFICATION).count();
+    const rollback = app.strapi.db.transaction(async () => {
+      await app.strapi.documents('api::feedback.feedback').create({
+        data: { consultationDraft: ids.draft, submitterType: 'citizen', email: 'rolled-back@example.vn', content: 'Ý kiến không bao giờ được lưu.', category: 'comment' },
+      } as never);
+      expect(await app.strapi.db.query(NOTIFICATION).count()).toBe(before + 1);
+      throw new Error('the business change fails after the message was written');
+    });
+    await expect(rollback).rejects.toThrow('the business change fails');
+    const witness = await submitAs();
+    await mailTo(witness.email, 'a later receipt');
+    expect(await app.strapi.db.query(NOTIFICATION).count()).toBe(before + 1);
+    expect(smtp.to('rolled-back@example.vn')).toEqual([]);
+  });
+
   it('records a rejection as spam as skipped: the address may not be the spammer’s', async () => {
     const spam = await submitAs();
     await mailTo(spam.email, 'receipt');

@@ -41,6 +41,7 @@ export default {
     indexes: [
       { name: 'notifications_messages_dedupe_unique', columns: ['dedupe_key'], type: 'unique' },
       { name: 'notifications_messages_due', columns: ['status', 'next_attempt_at'] },
+      { name: 'notifications_messages_subject', columns: ['subject_document_id'] },
     ],
   },
 };
