@@ -6,6 +6,8 @@ import type { Core } from '@strapi/strapi';
  */
 const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
   responseDays: env.int('FEEDBACK_RESPONSE_DAYS', 15),
+  // Where a citizen follows their feedback, e.g. https://portal.example.vn/tra-cuu/{trackingCode}; unset: e-mails carry no link.
+  trackingUrlTemplate: env('PORTAL_TRACKING_URL_TEMPLATE', ''),
   rateLimit: {
     intake: {
       perMinute: env.int('FEEDBACK_RATE_LIMIT_PER_MINUTE', 5),

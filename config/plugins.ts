@@ -2,7 +2,59 @@ import type { Core } from '@strapi/strapi';
 import { requireSecret } from '../src/lib/env-secrets';
 import { strapiUploadSecurity } from '../src/lib/uploads/allowed-types';
 
+/**
+ * E-mail goes out over SMTP (Strapi's email plugin with the nodemailer provider) only when SMTP_HOST
+ * is set; without it Strapi keeps its default provider, which the notifications plugin never calls:
+ * its messages are recorded as skipped.
+ */
+const emailPlugin = (env: Core.Config.Shared.ConfigParams['env']) => {
+  const host = env('SMTP_HOST', '');
+  if (!host) return {};
+  const user = env('SMTP_USER', '');
+  const port = env.int('SMTP_PORT', 587);
+  return {
+    email: {
+      config: {
+        provider: 'nodemailer',
+        providerOptions: {
+          host,
+          port,
+          // Implicit TLS on 465; elsewhere STARTTLS when the server offers it (required with SMTP_REQUIRE_TLS).
+          secure: env.bool('SMTP_SECURE', port === 465),
+          requireTLS: env.bool('SMTP_REQUIRE_TLS', false),
+          ...(user ? { auth: { user, pass: env('SMTP_PASSWORD', '') } } : {}),
+          connectionTimeout: env.int('SMTP_TIMEOUT_MS', 10_000),
+          greetingTimeout: env.int('SMTP_TIMEOUT_MS', 10_000),
+          socketTimeout: env.int('SMTP_TIMEOUT_MS', 10_000),
+        },
+        settings: {
+          defaultFrom: env('SMTP_FROM', 'no-reply@localhost'),
+          defaultReplyTo: env('SMTP_REPLY_TO', env('SMTP_FROM', 'no-reply@localhost')),
+        },
+      },
+    },
+  };
+};
+
 const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
+  ...emailPlugin(env),
+  // The notification outbox: messages to people (e-mail), retried, listed for super admins (README: "Notifications").
+  notifications: {
+    enabled: env.bool('NOTIFICATIONS_ENABLED', true),
+    resolve: './src/plugins/notifications',
+    config: {
+      worker: {
+        enabled: env.bool('NOTIFICATIONS_WORKER_ENABLED', true),
+        pollIntervalMs: env.int('NOTIFICATIONS_POLL_INTERVAL_MS', 5000),
+        concurrency: env.int('NOTIFICATIONS_CONCURRENCY', 4),
+        leaseMs: env.int('NOTIFICATIONS_LEASE_MS', 60_000),
+      },
+      retry: {
+        maxAttempts: env.int('NOTIFICATIONS_MAX_ATTEMPTS', 10),
+        baseDelayMs: env.int('NOTIFICATIONS_RETRY_BASE_MS', 60_000),
+      },
+    },
+  },
   'users-permissions': {
     config: {
       jwtSecret: requireSecret(env, 'JWT_SECRET'),

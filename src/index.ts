@@ -14,6 +14,7 @@ import { seedSuperAdmin } from './bootstrap/seed-admin';
 import { applyStockRoles } from './bootstrap/stock-roles';
 import { registerDocumentMiddlewares } from './document-middlewares';
 import { registerFeedbackDeletionAudit } from './document-middlewares/feedback-deletion-audit';
+import { registerFeedbackNotifications } from './document-middlewares/feedback-notifications';
 import { registerContentApiReadGuard } from './document-middlewares/content-api-reads';
 import { registerPolicyWithdrawal } from './document-middlewares/policy-withdrawal';
 import { registerConsultationStatusField } from './graphql/consultation-status';
@@ -34,6 +35,7 @@ export default {
     registerDocumentMiddlewares(strapi);
     registerPolicyWithdrawal(strapi);
     registerFeedbackDeletionAudit(strapi);
+    registerFeedbackNotifications(strapi);
     registerContentApiReadGuard(strapi);
     protectPrivateAttributes(strapi);
     registerConsultationStatusField(strapi);

@@ -666,6 +666,10 @@ export const MATRIX: MatrixCase[] = [
   /* Audit trail: read by the super admin only (its permission is given to no role); nothing writes it over HTTP. */
   at('GET /audit-trail/entries', admin(['superAdmin'], 200)),
 
+  /* Notification outbox: read by the super admin only (its permission is given to no role); no recipient is ever
+     returned, and nothing writes it over HTTP. */
+  at('GET /notifications/messages', admin(['superAdmin'], 200)),
+
   /* Radio tools: whoever reads radio scripts lists a policy's scripts (a Contributor only their own) and their
      audio; whoever edits one may render its audio (a Contributor only their own). */
   at('GET /radio/policies/:documentId/scripts', admin(ADMINS, 200), { params: { documentId: real(POLICY) } }),

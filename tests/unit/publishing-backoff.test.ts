@@ -1,4 +1,4 @@
-import { maximumRetrySpanMs, minimumRetrySpanMs, nextAttemptAt, retryWindow } from '../../src/plugins/multichannel-publishing/server/src/utils/backoff';
+import { maximumRetrySpanMs, minimumRetrySpanMs, nextAttemptAt, retryWindow } from '../../src/common/backoff';
 import { parseRetryAfter } from '../../src/plugins/multichannel-publishing/server/src/utils/retry-after';
 
 const HOUR = 3600_000;

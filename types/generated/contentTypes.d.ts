@@ -1605,6 +1605,68 @@ export interface PluginMultichannelPublishingState
   };
 }
 
+export interface PluginNotificationsNotification
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'notifications_messages';
+  info: {
+    description: 'A message to one person (e-mail), with its attempts and outcome';
+    displayName: 'Notification';
+    pluralName: 'notifications';
+    singularName: 'notification';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    attempts: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
+    body: Schema.Attribute.Text;
+    channel: Schema.Attribute.Enumeration<['email']> &
+      Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    dedupeKey: Schema.Attribute.String & Schema.Attribute.Required;
+    firstAttemptAt: Schema.Attribute.DateTime;
+    lastAttemptAt: Schema.Attribute.DateTime;
+    lastError: Schema.Attribute.Text;
+    leaseExpiresAt: Schema.Attribute.DateTime;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::notifications.notification'
+    > &
+      Schema.Attribute.Private;
+    lockToken: Schema.Attribute.String;
+    nextAttemptAt: Schema.Attribute.DateTime;
+    publishedAt: Schema.Attribute.DateTime;
+    recipient: Schema.Attribute.String & Schema.Attribute.Private;
+    sentAt: Schema.Attribute.DateTime;
+    status: Schema.Attribute.Enumeration<
+      ['pending', 'sending', 'sent', 'failed', 'skipped']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'pending'>;
+    subject: Schema.Attribute.String;
+    subjectDocumentId: Schema.Attribute.String;
+    subjectType: Schema.Attribute.String;
+    topic: Schema.Attribute.String & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface PluginReviewWorkflowsWorkflow
   extends Struct.CollectionTypeSchema {
   collectionName: 'strapi_workflows';
@@ -1995,6 +2057,7 @@ declare module '@strapi/strapi' {
       'plugin::multichannel-publishing.delivery': PluginMultichannelPublishingDelivery;
       'plugin::multichannel-publishing.publication-event': PluginMultichannelPublishingPublicationEvent;
       'plugin::multichannel-publishing.state': PluginMultichannelPublishingState;
+      'plugin::notifications.notification': PluginNotificationsNotification;
       'plugin::review-workflows.workflow': PluginReviewWorkflowsWorkflow;
       'plugin::review-workflows.workflow-stage': PluginReviewWorkflowsWorkflowStage;
       'plugin::upload.file': PluginUploadFile;

@@ -8,6 +8,7 @@ const limitSchema = z.object({ perMinute: positiveInt, perDay: positiveInt });
 
 const settingsSchema = z.object({
   responseDays: positiveInt.default(15),
+  trackingUrlTemplate: z.string().default(''),
   rateLimit: z.object({ intake: limitSchema, track: limitSchema }),
   zalo: z.object({
     appId: z.string().default(''),

@@ -2,7 +2,7 @@ import crypto from 'crypto';
 import os from 'os';
 import type { Core } from '@strapi/strapi';
 import { ChannelError, isChannelError, type DeliveryContext, type SendResult } from '../channels/types';
-import { nextAttemptAt } from '../utils/backoff';
+import { nextAttemptAt } from '../../../../../common/backoff';
 import { toDelivery, toJoinedEvent } from '../utils/delivery-rows';
 import { errorText } from '../utils/errors';
 import { claimDueDeliveries } from '../queries/claim-due-deliveries';

@@ -9,8 +9,4 @@ import type { Knex } from 'knex';
 export const executor = async (strapi: Core.Strapi): Promise<Knex> =>
   strapi.db.inTransaction() ? (await strapi.db.transaction()).get() : strapi.db.connection;
 
-/** Whether the database is PostgreSQL (row locks with SKIP LOCKED) rather than SQLite (one writer). */
-export const isPostgres = (db: Knex): boolean => {
-  const client = (db.client as { config?: { client?: unknown } }).config?.client;
-  return client === 'postgres' || client === 'pg';
-};
+export { isPostgres } from '../../../../../common/db';

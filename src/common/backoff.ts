@@ -7,6 +7,7 @@
  * retries after a receiver outage), but unlike "sleep random(0, base·2^n)" the windows never
  * overlap, so the last attempt can never come earlier than base·(2^(maxAttempts−2) − 1) after the
  * first: with the defaults (12 attempts, base 90 s) that is at least 25.6 h, at most 51 h.
+ * Shared by the publishing outbox (multichannel-publishing) and the notification outbox (api::notification).
  */
 export type RetryScheduleInput = {
   /** Attempts made so far, all failed (≥ 1). */

@@ -1,0 +1,87 @@
+import { expandEntryUrlTemplate } from '../../common/entry-url';
+import type { NotificationRequest } from '../../common/notifications';
+import { FEEDBACK_UID } from '../../common/uids';
+import type { ModerationStatus, RejectionReason } from './constants';
+
+/** What the e-mails about one feedback are built from: its own row, never anyone else's. */
+export type NotifiedFeedback = {
+  documentId: string;
+  email?: string | null;
+  trackingCode?: string | null;
+  dueAt?: string | Date | null;
+  moderationStatus: ModerationStatus;
+  response?: string | null;
+  rejectionReason?: RejectionReason | string | null;
+};
+
+const REJECTION_LABELS: Record<string, string> = {
+  spam: 'nội dung quảng cáo, rác',
+  abuse: 'nội dung không phù hợp (xúc phạm, vi phạm pháp luật)',
+  'out-of-scope': 'nội dung không thuộc phạm vi tiếp nhận',
+  duplicate: 'trùng với góp ý đã gửi trước đó',
+};
+
+const FOOTER = 'Đây là thư tự động, vui lòng không trả lời thư này.';
+
+/** A date as Vietnamese readers write it (dd/mm/yyyy), in Vietnam's time zone. */
+export const vietnameseDate = (value: string | Date): string =>
+  new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(value));
+
+const trackingLine = (template: string, trackingCode: string): string[] => {
+  const url = expandEntryUrlTemplate(template, { trackingCode });
+  return url ? [`Theo dõi góp ý: ${url}`] : [];
+};
+
+const lines = (...parts: Array<string | string[]>): string => parts.flat().join('\n');
+
+const base = (feedback: NotifiedFeedback, kind: string): Pick<NotificationRequest, 'channel' | 'topic' | 'dedupeKey' | 'recipient' | 'subjectType' | 'subjectDocumentId'> => ({
+  channel: 'email',
+  topic: `feedback.${kind}`,
+  // Each status is reached at most once (the transitions never go back), so one message per kind.
+  dedupeKey: `feedback:${feedback.documentId}:${kind}`,
+  recipient: feedback.email ?? '',
+  subjectType: FEEDBACK_UID,
+  subjectDocumentId: feedback.documentId,
+});
+
+/** The receipt: tracking code, answer deadline and where to follow it. */
+export const receiptEmail = (feedback: NotifiedFeedback, trackingUrlTemplate: string): NotificationRequest => {
+  const code = feedback.trackingCode ?? '';
+  return {
+    ...base(feedback, 'receipt'),
+    subject: `Đã nhận góp ý của bạn (mã ${code})`,
+    text: lines(
+      'Xin chào,',
+      '',
+      'Chúng tôi đã nhận được góp ý của bạn.',
+      `Mã tra cứu: ${code}`,
+      ...(feedback.dueAt ? [`Hạn trả lời: ${vietnameseDate(feedback.dueAt)}`] : []),
+      trackingLine(trackingUrlTemplate, code),
+      '',
+      FOOTER,
+    ),
+  };
+};
+
+/** The answer, or the reason the feedback was not taken up. */
+export const outcomeEmail = (feedback: NotifiedFeedback, trackingUrlTemplate: string): NotificationRequest | null => {
+  const code = feedback.trackingCode ?? '';
+  if (feedback.moderationStatus === 'answered') {
+    return {
+      ...base(feedback, 'answered'),
+      subject: `Trả lời góp ý của bạn (mã ${code})`,
+      text: lines('Xin chào,', '', `Góp ý của bạn (mã ${code}) đã được trả lời:`, '', feedback.response ?? '', '', trackingLine(trackingUrlTemplate, code), '', FOOTER),
+    };
+  }
+  if (feedback.moderationStatus === 'rejected') {
+    const reason = REJECTION_LABELS[feedback.rejectionReason ?? ''] ?? 'không đáp ứng yêu cầu tiếp nhận';
+    return {
+      ...base(feedback, 'rejected'),
+      subject: `Góp ý của bạn không được tiếp nhận (mã ${code})`,
+      text: lines('Xin chào,', '', `Góp ý của bạn (mã ${code}) không được tiếp nhận.`, `Lý do: ${reason}.`, trackingLine(trackingUrlTemplate, code), '', FOOTER),
+      // A spammer may have typed someone else's address: that person is not written to.
+      skipReason: feedback.rejectionReason === 'spam' ? 'rejected as spam: no e-mail to an address a spammer may have typed' : null,
+    };
+  }
+  return null;
+};

@@ -1,0 +1,46 @@
+import type { Core } from '@strapi/strapi';
+
+/**
+ * The notification outbox's contract, in the kernel so that the app enqueues notifications without
+ * importing the `notifications` plugin: `notifications(strapi)` is the plugin's outbox service, or
+ * `null` when the plugin is disabled (then nobody is notified: the operator's explicit choice).
+ */
+
+export const NOTIFICATIONS_PLUGIN = 'notifications';
+export const NOTIFICATION_UID = 'plugin::notifications.notification' as const;
+
+export const NOTIFICATION_CHANNELS = ['email'] as const;
+export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
+
+/**
+ * `pending`: due at `nextAttemptAt` (a first try, or a retry after `lastError`); `sending`: claimed
+ * by a worker under a lease; `sent`, `failed` (permanent error or attempts exhausted) and `skipped`
+ * (nothing to send with, or nothing that should be sent; `lastError` says why) are final.
+ */
+export const NOTIFICATION_STATUSES = ['pending', 'sending', 'sent', 'failed', 'skipped'] as const;
+export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
+
+/** One message to one recipient. `dedupeKey` makes enqueueing the same business event twice a no-op. */
+export type NotificationRequest = {
+  channel: NotificationChannel;
+  /** What the message is about, e.g. `feedback.receipt`: shown in the admin list, never personal. */
+  topic: string;
+  dedupeKey: string;
+  recipient: string;
+  subject: string;
+  text: string;
+  /** The record it concerns, for the admin list (a uid and documentId, never personal data). */
+  subjectType?: string | null;
+  subjectDocumentId?: string | null;
+  /** Recorded as `skipped` with this reason instead of being sent. */
+  skipReason?: string | null;
+};
+
+export type NotificationOutbox = {
+  /** Writes the notification in the caller's transaction, if any; the worker sends it after commit. */
+  enqueue(request: NotificationRequest): Promise<void>;
+};
+
+/** The outbox, or `null` when the notifications plugin is disabled. */
+export const notifications = (strapi: Core.Strapi): NotificationOutbox | null =>
+  (strapi.plugin(NOTIFICATIONS_PLUGIN)?.service('outbox') as NotificationOutbox | undefined) ?? null;

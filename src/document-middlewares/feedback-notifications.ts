@@ -1,0 +1,45 @@
+import type { Core } from '@strapi/strapi';
+import { notifications } from '../common/notifications';
+import { FEEDBACK_UID } from '../common/uids';
+import { outcomeEmail, receiptEmail, type NotifiedFeedback } from '../api/feedback/notifications';
+import { getFeedbackSettings } from '../api/feedback/settings';
+
+type WriteContext = { uid: string; action: string; params?: { documentId?: string } };
+
+const NOTIFIED_FIELDS = ['documentId', 'email', 'trackingCode', 'dueAt', 'moderationStatus', 'response', 'rejectionReason'];
+
+const loadFeedback = async (strapi: Core.Strapi, documentId: string): Promise<NotifiedFeedback | null> =>
+  (await strapi.db.query(FEEDBACK_UID).findOne({ select: NOTIFIED_FIELDS, where: { documentId } })) as NotifiedFeedback | null;
+
+/**
+ * A submitter who left an e-mail hears back, whatever path changed their feedback (public intake,
+ * the moderation route, the content manager): a receipt when it is received, the answer or the
+ * reason for rejecting it when it is settled. The message is written to the notification outbox in
+ * the same transaction as the change, so a committed change always has its message, and a rolled
+ * back one never does.
+ */
+export const registerFeedbackNotifications = (strapi: Core.Strapi): void => {
+  strapi.documents.use(async (context, next) => {
+    // Strapi types the context per UID and action, a union this check does not need narrowed.
+    const ctx = context as unknown as WriteContext;
+    if (ctx.uid !== FEEDBACK_UID || (ctx.action !== 'create' && ctx.action !== 'update')) return next();
+    const outbox = notifications(strapi);
+    if (!outbox) return next();
+    return strapi.db.transaction(async () => {
+      const documentId = ctx.params?.documentId;
+      const before = ctx.action === 'update' && documentId ? await loadFeedback(strapi, documentId) : null;
+      const result = await next();
+      const written = (result as { documentId?: string } | null)?.documentId;
+      const after = written ? await loadFeedback(strapi, written) : null;
+      if (!after?.email) return result;
+      const { trackingUrlTemplate } = getFeedbackSettings(strapi);
+      // A bot's submission is stored as already rejected (spam): it gets no receipt.
+      if (ctx.action === 'create' && after.moderationStatus !== 'rejected') await outbox.enqueue(receiptEmail(after, trackingUrlTemplate));
+      if (before && after.moderationStatus !== before.moderationStatus) {
+        const message = outcomeEmail(after, trackingUrlTemplate);
+        if (message) await outbox.enqueue(message);
+      }
+      return result;
+    });
+  });
+};

@@ -1,0 +1,17 @@
+import { NOTIFICATION_UID, NOTIFICATIONS_PLUGIN } from '../../../../common/notifications';
+
+export const PLUGIN_ID = NOTIFICATIONS_PLUGIN;
+export const MESSAGE_UID = NOTIFICATION_UID;
+export const MESSAGES_TABLE = 'notifications_messages';
+
+/** Admin permission of the plugin; the super admin has every permission, no other role is given it. */
+export const ACTIONS = {
+  read: `plugin::${PLUGIN_ID}.read`,
+} as const;
+
+export const DEFAULT_PAGE_SIZE = 25;
+export const MAX_PAGE_SIZE = 100;
+export const MAX_ERROR_LENGTH = 500;
+export const MAX_SUBJECT_LENGTH = 255;
+
+export const PLUGIN_OWNED_MESSAGE = 'Notifications are written by the notifications plugin only; super admins read them at GET /notifications/messages';

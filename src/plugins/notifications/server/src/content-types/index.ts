@@ -1,0 +1,3 @@
+import notification from './message';
+
+export default { notification };

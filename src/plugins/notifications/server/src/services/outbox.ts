@@ -1,0 +1,75 @@
+import type { Core } from '@strapi/strapi';
+import type { NotificationOutbox, NotificationRequest } from '../../../../../common/notifications';
+import { MAX_ERROR_LENGTH, MAX_SUBJECT_LENGTH, MESSAGE_UID } from '../constants';
+import { getService } from '../utils/get-service';
+
+export type MessageFilters = { status?: string; topic?: string; subjectDocumentId?: string };
+
+const LIST_FIELDS = [
+  'id',
+  'documentId',
+  'channel',
+  'topic',
+  'subjectType',
+  'subjectDocumentId',
+  'subject',
+  'body',
+  'status',
+  'attempts',
+  'nextAttemptAt',
+  'firstAttemptAt',
+  'lastAttemptAt',
+  'lastError',
+  'sentAt',
+  'createdAt',
+];
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  // Joins the caller's transaction when there is one: the worker looks only once the row is visible.
+  const kickAfterCommit = async () => {
+    const worker = getService(strapi, 'worker');
+    await strapi.db.transaction(async ({ onCommit }) => onCommit(() => worker.kick()));
+  };
+
+  const outbox = {
+    /**
+     * Writes one message through the query engine, so it joins the caller's transaction (the
+     * business change and its notification commit together). Enqueueing the same `dedupeKey` twice
+     * keeps the first. Without a transport it is recorded as `skipped`, with no recipient kept.
+     */
+    async enqueue(request: NotificationRequest): Promise<void> {
+      const query = strapi.db.query(MESSAGE_UID);
+      if (await query.findOne({ select: ['id'], where: { dedupeKey: request.dedupeKey } })) return;
+      const skipReason = request.skipReason ?? getService(strapi, 'email').unavailableReason();
+      const now = new Date();
+      await query.create({
+        data: {
+          channel: request.channel,
+          topic: request.topic,
+          dedupeKey: request.dedupeKey,
+          recipient: skipReason ? null : request.recipient,
+          subject: request.subject.slice(0, MAX_SUBJECT_LENGTH),
+          body: request.text,
+          subjectType: request.subjectType ?? null,
+          subjectDocumentId: request.subjectDocumentId ?? null,
+          status: skipReason ? 'skipped' : 'pending',
+          attempts: 0,
+          nextAttemptAt: skipReason ? null : now,
+          lastError: skipReason ? skipReason.slice(0, MAX_ERROR_LENGTH) : null,
+        },
+      });
+      if (!skipReason) await kickAfterCommit();
+    },
+
+    /** The newest messages first, without recipients, for the admin list. */
+    async list(filters: MessageFilters, { page, pageSize }: { page: number; pageSize: number }) {
+      const where = Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined));
+      const [data, total] = await Promise.all([
+        strapi.db.query(MESSAGE_UID).findMany({ select: LIST_FIELDS, where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], offset: (page - 1) * pageSize, limit: pageSize }),
+        strapi.db.query(MESSAGE_UID).count({ where }),
+      ]);
+      return { data, pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) } };
+    },
+  };
+  return outbox satisfies NotificationOutbox;
+};

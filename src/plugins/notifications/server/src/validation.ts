@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { NOTIFICATION_STATUSES } from '../../../../common/notifications';
+import { parseOrThrow } from '../../../../common/errors';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './constants';
+import type { MessageFilters } from './services/outbox';
+
+const listQuery = z.strictObject({
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+  status: z.enum(NOTIFICATION_STATUSES).optional(),
+  topic: z.string().min(1).max(64).optional(),
+  subjectDocumentId: z.string().min(1).max(64).optional(),
+});
+
+/** `GET /notifications/messages?page=&pageSize=&status=&topic=&subjectDocumentId=`. */
+export const parseListQuery = (query: unknown): { filters: MessageFilters; page: number; pageSize: number } => {
+  const { page, pageSize, ...filters } = parseOrThrow(listQuery, query ?? {});
+  return { page, pageSize, filters };
+};
