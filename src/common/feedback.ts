@@ -22,6 +22,20 @@ export type FeedbackSource = (typeof FEEDBACK_SOURCES)[number];
 export const REJECTION_REASONS = ['spam', 'abuse', 'out-of-scope', 'duplicate'] as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
 
+/**
+ * How a consultation comment was taken in (báo cáo tiếp thu, giải trình): `accepted` (tiếp thu),
+ * `partially-accepted` (tiếp thu một phần), `not-accepted` (không tiếp thu, with an explanation —
+ * giải trình), `noted` (ghi nhận: outside the draft's scope).
+ */
+export const DISPOSITIONS = ['accepted', 'partially-accepted', 'not-accepted', 'noted'] as const;
+export type Disposition = (typeof DISPOSITIONS)[number];
+
+/** Dispositions that cannot be recorded without an explanation. */
+export const DISPOSITIONS_NEEDING_EXPLANATION: readonly Disposition[] = ['not-accepted'];
+
+/** At most this many feedback documentIds in one bulk disposition request. */
+export const BULK_DISPOSITION_MAX = 500;
+
 /* Contracts of the feedback services the admin plugin calls (`api::feedback.<name>`). */
 
 export type AgencyRef = { documentId: string; name: string | null; code: string | null };
@@ -95,6 +109,55 @@ export type ModerationInput = {
   response?: string;
 };
 
+export type DispositionInput = { disposition: Disposition; explanation?: string; provision?: string };
+
+export type DispositionView = {
+  documentId: string;
+  disposition: Disposition | null;
+  explanation: string | null;
+  provision: string | null;
+  dispositionAt: string | null;
+  dispositionBy: string | null;
+};
+
+/** One feedback's disposition once set, with the group of duplicates it was applied to. */
+export type DispositionResult = DispositionView & {
+  /** The group (same draft, same normalised content): its key and how many feedback got the disposition. */
+  groupKey: string;
+  groupSize: number;
+  /** Every feedback the disposition was written to (this one and its duplicates within the caller's scope). */
+  applied: string[];
+  /** Duplicates outside the caller's scope, left as they were. */
+  outsideScope: number;
+};
+
+export type BulkDispositionInput = DispositionInput & { feedbackDocumentIds: string[] };
+
+export type BulkDispositionResult = {
+  disposition: Disposition;
+  requested: number;
+  /** Requested feedback and their duplicates within scope: everything written, in one transaction. */
+  applied: string[];
+  updated: number;
+  outsideScope: number;
+};
+
+export type DispositionGroup = {
+  key: string;
+  size: number;
+  /** The disposition the whole group shares, `mixed` when its members differ, `null` when none has one. */
+  disposition: Disposition | 'mixed' | null;
+  sampleDocumentId: string;
+};
+
+export type DispositionSummary = {
+  consultationStatus: 'upcoming' | 'open' | 'closed';
+  total: number;
+  withoutDisposition: number;
+  byDisposition: Record<Disposition, number>;
+  groups: DispositionGroup[];
+};
+
 export type FeedbackServices = {
   'agency-work': {
     workQueue(query: WorkQueueQuery): Promise<WorkQueue>;
@@ -106,6 +169,14 @@ export type FeedbackServices = {
     summary(documentId: string, scope: FeedbackScope): Promise<ModerationSummary>;
     /** Refused like `summary` when the feedback is outside `scope` (checked before any change). */
     transition(documentId: string, input: ModerationInput, scope: FeedbackScope): Promise<ModerationSummary>;
+  };
+  dispositions: {
+    /** Sets the disposition of a feedback on a consultation draft and of its duplicates within `scope` (404, then 403 outside `scope`). */
+    set(documentId: string, input: DispositionInput, scope: FeedbackScope): Promise<DispositionResult>;
+    /** One disposition for many feedback of one draft (and their duplicates), all or nothing. */
+    bulk(draftDocumentId: string, input: BulkDispositionInput, scope: FeedbackScope): Promise<BulkDispositionResult>;
+    /** Counts and groups of duplicates of a draft's feedback within `scope` (spam left out). */
+    summary(draftDocumentId: string, scope: FeedbackScope, now?: Date): Promise<DispositionSummary>;
   };
   export: {
     /** Rows (and so personal data) only of the feedback within `scope`. */

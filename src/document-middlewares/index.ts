@@ -1,6 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import { contentTypes } from '@strapi/utils';
-import { assertConsultationWindow } from '../api/consultation-draft/validation';
+import { assertConsultationWindow, consultationMinDays } from '../api/consultation-draft/validation';
 import { applyFeedbackRules } from '../api/feedback/document-rules';
 import { assertPolicySummary } from '../api/policy/validation';
 import { DEFAULT_SYLLABLES_PER_MINUTE, estimateSeconds } from '../api/radio-script/speech/duration';
@@ -58,7 +58,7 @@ const validateConsultationDraft = async (strapi: Core.Strapi, ctx: WriteContext,
   assertConsultationWindow({
     opensAt: 'opensAt' in data ? data.opensAt : existing?.opensAt,
     closesAt: 'closesAt' in data ? data.closesAt : existing?.closesAt,
-  });
+  }, consultationMinDays(strapi));
 };
 
 const AUDIO_DONE = new Set(['ready', 'failed', 'no-voice']);

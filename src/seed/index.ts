@@ -212,6 +212,9 @@ const loadDemo = async (strapi: Core.Strapi, now: Date): Promise<SeedSummary> =>
           dueAt: daysFromNow(-item.receivedDaysAgo + FEEDBACK_RESPONSE_DAYS, now).toISOString(),
           publicConsent: item.publicConsent,
           source: item.source,
+          disposition: item.disposition,
+          explanation: item.explanation,
+          provision: item.provision,
         },
       }));
       // The demo needs feedback that arrived in the past (overdue lists, KPIs): backdate the row.

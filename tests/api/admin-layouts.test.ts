@@ -34,6 +34,8 @@ describe('the content manager edit views', () => {
     const feedback = await configuration('api::feedback.feedback');
     expect(feedback.statusHistory.edit.editable).toBe(false);
     expect(feedback.dedupeKey.edit.visible).toBe(false);
+    expect(feedback.disposition.edit.label).toBe('Tiếp thu, giải trình · Disposition');
+    expect(feedback.dispositionBy.edit.editable).toBe(false);
   });
 
   it('keep a label an administrator changed, at the next boot', async () => {

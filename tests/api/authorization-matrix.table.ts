@@ -644,7 +644,7 @@ export const MATRIX: MatrixCase[] = [
   at('GET /multichannel-publishing/channels', admin(EDITORIAL, 200)),
   at('POST /multichannel-publishing/deliveries/:id/retry', admin(['editor', 'leader', 'superAdmin'], 404), { body: {} }),
 
-  /* Public participation: the editorial roles follow feedback; Biên tập viên moderate it; the export carries
+  /* Public participation: the editorial roles follow feedback; Biên tập viên moderate it and set dispositions; the export carries
      names, e-mails and phones only for those who read them in the content manager. */
   at('GET /public-participation/overdue', admin(EDITORIAL, 200)),
   at('GET /public-participation/open', admin(EDITORIAL, 200)),
@@ -652,6 +652,14 @@ export const MATRIX: MatrixCase[] = [
   at('GET /public-participation/consultation-drafts/:documentId/counts', admin(EDITORIAL, 200), { params: { documentId: real(CONSULTATION_DRAFT) } }),
   at('GET /public-participation/feedbacks/:documentId/moderation', admin(EDITORIAL, 200), { params: { documentId: real(FEEDBACK) } }),
   at('POST /public-participation/feedbacks/:documentId/transition', admin(['editor', 'superAdmin'], 400), { params: { documentId: real(FEEDBACK) }, body: {} }),
+  /* Dispositions (tiếp thu / giải trình): set by those who moderate (an empty body is a 400: nothing changes); the
+     summary (counts and groups of duplicates, no personal data) read by the editorial roles. */
+  at('PUT /public-participation/feedbacks/:documentId/disposition', admin(['editor', 'superAdmin'], 400), { params: { documentId: real(FEEDBACK) }, body: {} }),
+  at('PUT /public-participation/consultation-drafts/:documentId/dispositions', admin(['editor', 'superAdmin'], 400), {
+    params: { documentId: real(CONSULTATION_DRAFT) },
+    body: {},
+  }),
+  at('GET /public-participation/consultation-drafts/:documentId/dispositions', admin(EDITORIAL, 200), { params: { documentId: real(CONSULTATION_DRAFT) } }),
   at('GET /feedback-export/consultation-drafts/:documentId.csv', admin(['editor', 'leader', 'superAdmin'], 200), {
     params: { documentId: real(CONSULTATION_DRAFT) },
     personalData: ['editor', 'superAdmin'],

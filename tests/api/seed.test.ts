@@ -2,6 +2,7 @@ import { seedDemo, seedDemoReviews } from '../../src/seed';
 import { DEMO_AGENCY_USERS, seedDemoAgencyAccess } from '../../src/seed/demo-admins';
 import { asAdmin, loginAdmin } from '../helpers/admin';
 import { AGENCIES, AGENCIES_WITHOUT_FOCAL_POINT } from '../../src/seed/data/agencies';
+import { CONSULTATION_DRAFTS } from '../../src/seed/data/consultation-drafts';
 import { startTestApp, type TestApp } from '../helpers/strapi';
 
 let app: TestApp;
@@ -74,6 +75,19 @@ describe('the demo seed', () => {
   it('has feedback in every status', async () => {
     const rows = (await app.strapi.db.query('api::feedback.feedback').findMany({ select: ['moderationStatus'] })) as Array<{ moderationStatus: string }>;
     expect([...new Set(rows.map((row) => row.moderationStatus))].sort()).toEqual(['answered', 'assigned', 'closed', 'received', 'rejected']);
+  });
+
+  it('shows dispositions on a closed consultation: decided ones, undecided ones and a group of duplicates', async () => {
+    const title = CONSULTATION_DRAFTS.find((draft) => draft.key === 'hoc-sinh-ban-tru-v1')?.title;
+    const draft = (await app.strapi.db.query('api::consultation-draft.consultation-draft').findOne({ where: { title }, select: ['documentId'] })) as { documentId: string };
+    const summary = await app.strapi.service('api::feedback.dispositions').summary(draft.documentId, {});
+    expect(summary).toMatchObject({
+      consultationStatus: 'closed',
+      total: 6,
+      withoutDisposition: 3,
+      byDisposition: { accepted: 1, 'partially-accepted': 0, 'not-accepted': 1, noted: 1 },
+      groups: [{ size: 3, disposition: null }],
+    });
   });
 
   it('puts the demo accounts in their agencies and creates the coordinator and a second agency’s editor', async () => {

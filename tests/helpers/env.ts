@@ -28,6 +28,9 @@ export const applyTestEnv = (): void => {
   // Suites about the rest of the product use unscoped editorial roles (their documents belong to no agency);
   // the agency-access suites boot with 'true', the product's default (tests/api/agency-access.test.ts).
   process.env.AGENCY_SCOPED_ROLES = 'false';
+  // Suites about the rest of the product create short consultation windows; tests/api/consultation-window.test.ts
+  // boots with the product's default (20 days).
+  process.env.CONSULTATION_MIN_DAYS = '0';
   process.env.APP_KEYS = 'testKeyA,testKeyB';
   process.env.API_TOKEN_SALT = 'test-api-token-salt';
   process.env.ADMIN_JWT_SECRET = 'test-admin-jwt-secret';

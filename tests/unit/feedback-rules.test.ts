@@ -3,7 +3,8 @@ import { generateTrackingCode, normalizeTrackingCode } from '../../src/api/feedb
 import { normalizeShortCode } from '../../src/lib/short-codes';
 import { TRACKING_CODE_PATTERN } from '../../src/api/feedback/constants';
 import { allowedNextStatuses, assertStatusRequirements, assertTransition, daysOverdue, isOverdue } from '../../src/api/feedback/moderation';
-import { characterCount, cleanLine, cleanText, duplicateKey, normalizeVietnamesePhone } from '../../src/api/feedback/text';
+import { characterCount, cleanLine, cleanText, contentGroupKey, duplicateKey, normalizeVietnamesePhone } from '../../src/api/feedback/text';
+import { assertDispositionRequirements } from '../../src/api/feedback/dispositions';
 import { isFreshTimestamp, isValidZaloSignature, zaloSignature } from '../../src/api/feedback/zalo-signature';
 import { neutralizeFormula } from '../../src/api/feedback/services/export';
 
@@ -161,5 +162,45 @@ describe('CSV formula neutralisation', () => {
     ['Ý kiến bình thường', 'Ý kiến bình thường'],
   ])('%s → %s', (input, expected) => {
     expect(neutralizeFormula(input)).toBe(expected);
+  });
+});
+
+describe('groups of duplicates', () => {
+  it.each([
+    ['case', 'Đề nghị GIỮ NGUYÊN mức hỗ trợ.', 'đề nghị giữ nguyên mức hỗ trợ.'],
+    ['whitespace and line breaks', ' Đề nghị  giữ nguyên\r\nmức hỗ trợ. ', 'Đề nghị giữ nguyên mức hỗ trợ.'],
+    ['composed or decomposed Vietnamese', 'Đề nghị giữ nguyên mức hỗ trợ.'.normalize('NFD'), 'Đề nghị giữ nguyên mức hỗ trợ.'],
+  ])('puts texts differing only by %s in one group', (_, a, b) => {
+    expect(contentGroupKey(a)).toBe(contentGroupKey(b));
+  });
+
+  it('keeps different words, or different punctuation, apart', () => {
+    expect(contentGroupKey('Đề nghị giữ nguyên mức hỗ trợ lần 1.')).not.toBe(contentGroupKey('Đề nghị giữ nguyên mức hỗ trợ lần 2.'));
+    expect(contentGroupKey('Đồng ý.')).not.toBe(contentGroupKey('Đồng ý!'));
+    expect(contentGroupKey('a')).toMatch(/^[0-9a-f]{16}$/);
+  });
+});
+
+describe('what a disposition needs', () => {
+  const fieldOf = (state: Parameters<typeof assertDispositionRequirements>[0]) => {
+    try {
+      assertDispositionRequirements(state);
+      return null;
+    } catch (error) {
+      return (error as { details: { errors: Array<{ path: string[] }> } }).details.errors[0].path.join('.');
+    }
+  };
+
+  it.each([
+    ['no disposition at all', { disposition: null, onConsultationDraft: false }, null],
+    ['an empty one from a form', { disposition: '', onConsultationDraft: true }, null],
+    ['accepted without explanation', { disposition: 'accepted', onConsultationDraft: true }, null],
+    ['not-accepted with an explanation', { disposition: 'not-accepted', explanation: 'Vì lý do ngân sách.', onConsultationDraft: true }, null],
+    ['not-accepted without one', { disposition: 'not-accepted', onConsultationDraft: true }, 'explanation'],
+    ['not-accepted with blanks only', { disposition: 'not-accepted', explanation: ' \n\t', onConsultationDraft: true }, 'explanation'],
+    ['an unknown value', { disposition: 'rejected', onConsultationDraft: true }, 'disposition'],
+    ['feedback on a policy', { disposition: 'noted', onConsultationDraft: false }, 'disposition'],
+  ])('%s → %s', (_, state, field) => {
+    expect(fieldOf(state)).toBe(field);
   });
 });

@@ -722,8 +722,17 @@ export interface ApiFeedbackFeedback extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 64;
       }>;
+    disposition: Schema.Attribute.Enumeration<
+      ['accepted', 'partially-accepted', 'not-accepted', 'noted']
+    >;
+    dispositionAt: Schema.Attribute.DateTime;
+    dispositionBy: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
     dueAt: Schema.Attribute.DateTime;
     email: Schema.Attribute.Email & Schema.Attribute.Private;
+    explanation: Schema.Attribute.Text;
     fullName: Schema.Attribute.String &
       Schema.Attribute.Private &
       Schema.Attribute.SetMinMaxLength<{
@@ -749,6 +758,10 @@ export interface ApiFeedbackFeedback extends Struct.CollectionTypeSchema {
         maxLength: 32;
       }>;
     policy: Schema.Attribute.Relation<'manyToOne', 'api::policy.policy'>;
+    provision: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
     publicConsent: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
     publishedAt: Schema.Attribute.DateTime;
     rejectionReason: Schema.Attribute.Enumeration<

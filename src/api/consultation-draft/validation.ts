@@ -1,7 +1,10 @@
+import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
-import { parseOrThrow } from '../../common/errors';
+import { fieldError, parseOrThrow } from '../../common/errors';
 
 const dateTime = z.union([z.string(), z.date()]).nullish();
+const DAY_MS = 24 * 60 * 60 * 1000;
+export const DEFAULT_CONSULTATION_MIN_DAYS = 20;
 
 const windowSchema = z
   .object({ opensAt: dateTime, closesAt: dateTime })
@@ -10,7 +13,28 @@ const windowSchema = z
     { message: 'closesAt must be after opensAt', path: ['closesAt'] },
   );
 
-/** Rejects a consultation window whose `closesAt` is not after its `opensAt` (after merging the stored values). */
-export const assertConsultationWindow = (window: { opensAt?: unknown; closesAt?: unknown }): void => {
-  parseOrThrow(windowSchema, window);
+/**
+ * The shortest consultation window, in calendar days (`config/consultation.ts`,
+ * `CONSULTATION_MIN_DAYS`); 0 turns the rule off. A value that is not a whole number ≥ 0 fails loudly.
+ */
+export const consultationMinDays = (strapi: Core.Strapi): number => {
+  const value = strapi.config.get('consultation.minDays', DEFAULT_CONSULTATION_MIN_DAYS);
+  const days = Number(value);
+  if (!Number.isInteger(days) || days < 0) throw new Error(`Invalid setting CONSULTATION_MIN_DAYS: ${String(value)} (a whole number of days, 0 to turn the rule off)`);
+  return days;
+};
+
+/**
+ * Rejects a consultation window whose `closesAt` is not after its `opensAt`, or that is shorter
+ * than `minDays` calendar days (after merging the stored values); both 400 naming `closesAt`.
+ */
+export const assertConsultationWindow = (window: { opensAt?: unknown; closesAt?: unknown }, minDays = 0): void => {
+  const { opensAt, closesAt } = parseOrThrow(windowSchema, window);
+  if (minDays <= 0 || !opensAt || !closesAt) return;
+  const length = new Date(closesAt).getTime() - new Date(opensAt).getTime();
+  if (length < minDays * DAY_MS) {
+    throw fieldError('closesAt', `closesAt must be at least ${minDays} days after opensAt: a consultation stays open at least ${minDays} calendar days`, {
+      minDays,
+    });
+  }
 };

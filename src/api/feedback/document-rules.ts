@@ -5,6 +5,7 @@ import { FEEDBACK_UID } from '../../common/uids';
 import { relationIntent } from '../../lib/relation-input';
 import { generateTrackingCode } from './codes';
 import { ANSWERED_STATUSES, SYSTEM_ACTORS, type ModerationStatus } from './constants';
+import { assertDispositionRequirements } from './dispositions';
 import { assertStatusRequirements, assertTransition, dueDate, isModerationStatus } from './moderation';
 import { getFeedbackSettings } from './settings';
 import { cleanLine, cleanText } from './text';
@@ -27,8 +28,8 @@ type StoredFeedback = Record<string, unknown> & {
 };
 type Credentials = { id?: number | string };
 
-const MULTILINE_FIELDS = ['content', 'response'];
-const SINGLE_LINE_FIELDS = ['fullName', 'organizationName', 'email', 'phone'];
+const MULTILINE_FIELDS = ['content', 'response', 'explanation'];
+const SINGLE_LINE_FIELDS = ['fullName', 'organizationName', 'email', 'phone', 'provision'];
 
 /** Plain text on every write path: what an admin types is cleaned like what the public sends. */
 const cleanFeedbackText = (data: Data) => {
@@ -66,6 +67,29 @@ const requireStatus = (value: unknown): ModerationStatus => {
   throw fieldError('moderationStatus', 'moderationStatus must be one of received, assigned, answered, rejected, closed');
 };
 
+const DISPOSITION_FIELDS = ['disposition', 'explanation', 'provision'] as const;
+
+/**
+ * The disposition (tiếp thu / giải trình) rules and its server-written record: who set it and when,
+ * refreshed whenever the disposition, explanation or provision changes, and never taken from the caller.
+ */
+const applyDisposition = (strapi: Core.Strapi, data: Data, existing: StoredFeedback | null, onConsultationDraft: boolean) => {
+  const pick = (field: (typeof DISPOSITION_FIELDS)[number]) => (field in data ? data[field] : existing?.[field]);
+  const disposition = pick('disposition');
+  assertDispositionRequirements({ disposition, explanation: pick('explanation') as string | null | undefined, onConsultationDraft });
+  const changed = existing
+    ? DISPOSITION_FIELDS.some((field) => field in data && asStored(field, data[field]) !== asStored(field, existing[field]))
+    : DISPOSITION_FIELDS.some((field) => asStored(field, data[field]) !== null);
+  if (!changed) {
+    delete data.dispositionAt;
+    delete data.dispositionBy;
+    return;
+  }
+  const decided = asStored('disposition', disposition) !== null;
+  data.dispositionAt = decided ? new Date().toISOString() : null;
+  data.dispositionBy = decided ? currentActor(strapi, existing?.source ?? data.source).slice(0, 255) : null;
+};
+
 const onCreate = (strapi: Core.Strapi, data: Data) => {
   const status = requireStatus(data.moderationStatus ?? 'received');
   data.moderationStatus = status;
@@ -81,6 +105,7 @@ const onCreate = (strapi: Core.Strapi, data: Data) => {
   if (ANSWERED_STATUSES.includes(status) && !data.respondedAt) data.respondedAt = new Date().toISOString();
   // The history is written by the server only; whatever the caller sent is replaced.
   data.statusHistory = [historyEntry(strapi, status, data.source, data.rejectionReason as string | null)];
+  applyDisposition(strapi, data, null, relationIntent(data, 'consultationDraft') === 'set');
 };
 
 const loadFeedback = async (strapi: Core.Strapi, documentId: string | undefined) =>
@@ -171,6 +196,7 @@ const onUpdate = (strapi: Core.Strapi, existing: StoredFeedback, data: Data) => 
     data.statusHistory = stored;
   }
   if (to !== 'rejected' && 'rejectionReason' in data) data.rejectionReason = null;
+  applyDisposition(strapi, data, existing, Boolean(existing.consultationDraft));
 };
 
 /**

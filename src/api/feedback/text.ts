@@ -62,3 +62,11 @@ export const duplicateKey = (target: { type: FeedbackTargetType; documentId: str
     .createHash('sha256')
     .update([target.type, target.documentId, contactKey(contact), foldForComparison(content)].join('\u0000'))
     .digest('hex');
+
+/**
+ * The key of a group of duplicates on one target: the same content (as `foldForComparison` sees
+ * it), whoever sent it. A mass campaign's identical comments share it; a one-way hash, so the key
+ * can be shown without the content.
+ */
+export const contentGroupKey = (content: string): string =>
+  crypto.createHash('sha256').update(foldForComparison(content)).digest('hex').slice(0, 16);

@@ -14,6 +14,9 @@ const admin = {
     { method: 'GET', path: '/consultation-drafts/:documentId/counts', handler: 'agency-work.draftCounts', config: can(ACTIONS.read) },
     { method: 'GET', path: '/feedbacks/:documentId/moderation', handler: 'moderation.summary', config: can(ACTIONS.read) },
     { method: 'POST', path: '/feedbacks/:documentId/transition', handler: 'moderation.transition', config: can(ACTIONS.moderate) },
+    { method: 'PUT', path: '/feedbacks/:documentId/disposition', handler: 'dispositions.set', config: can(ACTIONS.moderate) },
+    { method: 'PUT', path: '/consultation-drafts/:documentId/dispositions', handler: 'dispositions.bulk', config: can(ACTIONS.moderate) },
+    { method: 'GET', path: '/consultation-drafts/:documentId/dispositions', handler: 'dispositions.summary', config: can(ACTIONS.read) },
   ],
 };
 
