@@ -158,6 +158,28 @@ export type DispositionSummary = {
   groups: DispositionGroup[];
 };
 
+/**
+ * One line of a draft's feedback list for dispositions: a feedback, or a group of duplicates shown
+ * once with its size. No personal data: no name, e-mail, phone or organisation.
+ */
+export type DispositionItem = {
+  /** The first member (by id): sending it to the bulk route gives the disposition to the whole group. */
+  documentId: string;
+  groupKey: string;
+  size: number;
+  excerpt: string;
+  category: FeedbackCategory;
+  submitterType: SubmitterType;
+  disposition: Disposition | 'mixed' | null;
+  explanation: string | null;
+  provision: string | null;
+};
+
+export type DispositionItems = {
+  data: DispositionItem[];
+  meta: { pagination: { page: number; pageSize: number; pageCount: number; total: number } };
+};
+
 export type FeedbackServices = {
   'agency-work': {
     workQueue(query: WorkQueueQuery): Promise<WorkQueue>;
@@ -177,6 +199,8 @@ export type FeedbackServices = {
     bulk(draftDocumentId: string, input: BulkDispositionInput, scope: FeedbackScope): Promise<BulkDispositionResult>;
     /** Counts and groups of duplicates of a draft's feedback within `scope` (spam left out). */
     summary(draftDocumentId: string, scope: FeedbackScope, now?: Date): Promise<DispositionSummary>;
+    /** The draft's feedback within `scope` (spam left out), duplicates as one line, a page of lines; 404 for an unknown draft. */
+    items(draftDocumentId: string, page: { page: number; pageSize: number }, scope: FeedbackScope): Promise<DispositionItems>;
   };
   export: {
     /** Rows (and so personal data) only of the feedback within `scope`. */

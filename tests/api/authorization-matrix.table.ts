@@ -653,13 +653,15 @@ export const MATRIX: MatrixCase[] = [
   at('GET /public-participation/feedbacks/:documentId/moderation', admin(EDITORIAL, 200), { params: { documentId: real(FEEDBACK) } }),
   at('POST /public-participation/feedbacks/:documentId/transition', admin(['editor', 'superAdmin'], 400), { params: { documentId: real(FEEDBACK) }, body: {} }),
   /* Dispositions (tiếp thu / giải trình): set by those who moderate (an empty body is a 400: nothing changes); the
-     summary (counts and groups of duplicates, no personal data) read by the editorial roles. */
+     summary (counts and groups of duplicates, no personal data) and the list the bulk screen picks from (no personal data)
+     read by the editorial roles. */
   at('PUT /public-participation/feedbacks/:documentId/disposition', admin(['editor', 'superAdmin'], 400), { params: { documentId: real(FEEDBACK) }, body: {} }),
   at('PUT /public-participation/consultation-drafts/:documentId/dispositions', admin(['editor', 'superAdmin'], 400), {
     params: { documentId: real(CONSULTATION_DRAFT) },
     body: {},
   }),
   at('GET /public-participation/consultation-drafts/:documentId/dispositions', admin(EDITORIAL, 200), { params: { documentId: real(CONSULTATION_DRAFT) } }),
+  at('GET /public-participation/consultation-drafts/:documentId/feedbacks', admin(EDITORIAL, 200), { params: { documentId: real(CONSULTATION_DRAFT) } }),
   at('GET /feedback-export/consultation-drafts/:documentId.csv', admin(['editor', 'leader', 'superAdmin'], 200), {
     params: { documentId: real(CONSULTATION_DRAFT) },
     personalData: ['editor', 'superAdmin'],

@@ -383,3 +383,58 @@ describe('the summary of a closed consultation', () => {
     expect((await admin.get(dispositions('abcdefghijklmnopqrstuvwx'))).status).toBe(404);
   });
 });
+
+describe('the list the bulk disposition screen picks from', () => {
+  const items = (draft: string, query = '') => `/public-participation/consultation-drafts/${draft}/feedbacks${query}`;
+  let draft: string;
+  let first: string;
+  let twin: string;
+
+  beforeAll(async () => {
+    draft = await newDraft();
+    first = await submit({ consultationDraft: draft }, 'Đề nghị giảm học phí cho vùng cao.', agencyA);
+    await submit({ consultationDraft: draft }, 'Đề nghị bổ sung phụ cấp cho giáo viên cắm bản.', agencyB);
+    twin = await submit({ consultationDraft: draft }, '  đề nghị GIẢM học phí cho vùng cao. ', agencyA);
+    const spam = await app.http().post('/api/feedbacks').send(intakeBody({ consultationDraft: draft }, { email: 'bot2@example.vn', website: 'http://spam.example' }));
+    expect(spam.status).toBe(201);
+  });
+
+  it('lists the draft’s feedback once per group of duplicates, with the size, and no personal data', async () => {
+    const response = await admin.get(items(draft));
+    expect(response.status).toBe(200);
+    expect(response.body.meta.pagination).toEqual({ page: 1, pageSize: 25, pageCount: 1, total: 2 });
+    expect(response.body.data).toEqual([
+      expect.objectContaining({ documentId: first, size: 2, excerpt: 'Đề nghị giảm học phí cho vùng cao.', category: 'recommendation', submitterType: 'citizen', disposition: null }),
+      expect.objectContaining({ size: 1, excerpt: 'Đề nghị bổ sung phụ cấp cho giáo viên cắm bản.', disposition: null }),
+    ]);
+    const text = JSON.stringify(response.body);
+    for (const personal of ['Nguyễn Thị Hoa', '@example.vn', '0912345678', 'fullName', 'email', 'phone', 'organizationName']) {
+      expect(text).not.toContain(personal);
+    }
+  });
+
+  it('shows what a bulk disposition applied, to the whole group', async () => {
+    const applied = await admin.put(dispositions(draft)).send({ feedbackDocumentIds: [first], disposition: 'not-accepted', explanation: 'Đã có chính sách riêng.', provision: 'Điều 4' });
+    expect(applied.status).toBe(200);
+    expect(applied.body.data.applied).toEqual([first, twin]);
+    const response = await admin.get(items(draft));
+    expect(response.body.data[0]).toMatchObject({ documentId: first, size: 2, disposition: 'not-accepted', explanation: 'Đã có chính sách riêng.', provision: 'Điều 4' });
+  });
+
+  it('pages the lines', async () => {
+    const second = await admin.get(items(draft, '?page=2&pageSize=1'));
+    expect(second.status).toBe(200);
+    expect(second.body.data).toHaveLength(1);
+    expect(second.body.data[0].excerpt).toBe('Đề nghị bổ sung phụ cấp cho giáo viên cắm bản.');
+    expect(second.body.meta.pagination).toEqual({ page: 2, pageSize: 1, pageCount: 2, total: 2 });
+    expect((await admin.get(items(draft, '?pageSize=101'))).status).toBe(400);
+    expect((await admin.get(items(draft, '?sort=content'))).status).toBe(400);
+  });
+
+  it('lists only what the caller may read, and answers 404 for an unknown draft', async () => {
+    const own = await editorA.get(items(draft));
+    expect(own.status).toBe(200);
+    expect(own.body.data).toEqual([expect.objectContaining({ documentId: first, size: 2 })]);
+    expect((await admin.get(items('abcdefghijklmnopqrstuvwx'))).status).toBe(404);
+  });
+});

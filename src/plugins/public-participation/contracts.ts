@@ -4,6 +4,10 @@
  */
 export type {
   AgencyCount,
+  Disposition,
+  DispositionItem,
+  DispositionItems,
+  DispositionSummary,
   DraftCounts,
   ModerationStatus,
   ModerationSummary,

@@ -6,9 +6,12 @@ import {
   type Disposition,
   type DispositionGroup,
   type DispositionInput,
+  type DispositionItem,
   type DispositionView,
+  type FeedbackCategory,
   type FeedbackScope,
   type FeedbackServices,
+  type SubmitterType,
 } from '../../../common/feedback';
 import { CONSULTATION_DRAFT_UID, FEEDBACK_UID } from '../../../common/uids';
 import { consultationStatus } from '../../../lib/consultation-status';
@@ -49,6 +52,11 @@ const stored = (input: DispositionInput) => ({
   explanation: input.explanation?.trim() ? input.explanation : null,
   provision: input.provision?.trim() ? input.provision : null,
 });
+
+const EXCERPT_LENGTH = 240;
+const excerpt = (text: string) => ([...text].length > EXCERPT_LENGTH ? `${[...text].slice(0, EXCERPT_LENGTH).join('')}…` : text);
+/** What the dispositions list reads of a feedback: never a name, e-mail, phone or organisation. */
+const ITEM_SELECT = ['id', 'documentId', 'content', 'category', 'submitterType', 'disposition', 'explanation', 'provision'];
 
 const zeroes = () => Object.fromEntries(DISPOSITIONS.map((key) => [key, 0])) as Record<Disposition, number>;
 
@@ -211,6 +219,47 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         withoutDisposition: rows.filter((row) => !row.disposition).length,
         byDisposition,
         groups: duplicates,
+      };
+    },
+
+    /**
+     * The draft's feedback the caller may read (spam left out), for choosing what gets a
+     * disposition: duplicates as one line with their size, in order of arrival of their first
+     * member, one page of lines at a time. No personal data.
+     */
+    async items(draftDocumentId: string, { page, pageSize }: { page: number; pageSize: number }, scope: FeedbackScope) {
+      await draftExists(draftDocumentId);
+      const where = withinScope({ consultationDraft: { documentId: draftDocumentId }, ...NOT_SPAM }, scope);
+      const rows = where
+        ? ((await strapi.db.query(FEEDBACK_UID).findMany({ select: ITEM_SELECT, where, orderBy: [{ id: 'asc' }] })) as Array<
+            FeedbackRow & { category: FeedbackCategory; submitterType: SubmitterType }
+          >)
+        : [];
+      const groups = new Map<string, typeof rows>();
+      for (const row of rows) {
+        const key = contentGroupKey(row.content);
+        groups.set(key, [...(groups.get(key) ?? []), row]);
+      }
+      const lines: DispositionItem[] = [...groups.entries()].map(([key, members]) => {
+        const first = members[0];
+        const uniform = (pick: (row: FeedbackRow) => string | null) => (new Set(members.map(pick)).size === 1 ? pick(first) : null);
+        const dispositions = new Set(members.map((member) => member.disposition ?? null));
+        return {
+          documentId: first.documentId,
+          groupKey: key,
+          size: members.length,
+          excerpt: excerpt(first.content),
+          category: first.category,
+          submitterType: first.submitterType,
+          disposition: dispositions.size > 1 ? 'mixed' : (first.disposition ?? null),
+          explanation: uniform((row) => row.explanation ?? null),
+          provision: uniform((row) => row.provision ?? null),
+        };
+      });
+      const start = (page - 1) * pageSize;
+      return {
+        data: lines.slice(start, start + pageSize),
+        meta: { pagination: { page, pageSize, pageCount: Math.ceil(lines.length / pageSize), total: lines.length } },
       };
     },
   } satisfies FeedbackServices['dispositions'];

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { feedbackService } from '../../../../../common/feedback';
 import type { RequestContext } from '../../../../../common/http';
 import { feedbackScope } from '../utils/scope';
-import { parseBulkDispositionBody, parseDispositionBody, parseDocumentIdParam } from '../validation';
+import { parseBulkDispositionBody, parseDispositionBody, parseDocumentIdParam, parsePageQuery } from '../validation';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
@@ -26,5 +26,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async summary(ctx: RequestContext) {
     const documentId = parseDocumentIdParam(ctx.params);
     ctx.body = { data: await feedbackService(strapi, 'dispositions').summary(documentId, feedbackScope(strapi, ctx)) };
+  },
+
+  /** `GET /public-participation/consultation-drafts/:documentId/feedbacks?page=&pageSize=`: the list the bulk disposition screen picks from. */
+  async items(ctx: RequestContext) {
+    const documentId = parseDocumentIdParam(ctx.params);
+    const page = parsePageQuery(ctx.query);
+    ctx.body = await feedbackService(strapi, 'dispositions').items(documentId, page, feedbackScope(strapi, ctx));
   },
 });

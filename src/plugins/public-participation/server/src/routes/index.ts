@@ -17,6 +17,7 @@ const admin = {
     { method: 'PUT', path: '/feedbacks/:documentId/disposition', handler: 'dispositions.set', config: can(ACTIONS.moderate) },
     { method: 'PUT', path: '/consultation-drafts/:documentId/dispositions', handler: 'dispositions.bulk', config: can(ACTIONS.moderate) },
     { method: 'GET', path: '/consultation-drafts/:documentId/dispositions', handler: 'dispositions.summary', config: can(ACTIONS.read) },
+    { method: 'GET', path: '/consultation-drafts/:documentId/feedbacks', handler: 'dispositions.items', config: can(ACTIONS.read) },
   ],
 };
 
