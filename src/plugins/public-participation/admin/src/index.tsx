@@ -1,5 +1,6 @@
 import { Clock } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { DispositionsPanel } from './components/DispositionsPanel';
 import { DraftCountsPanel } from './components/DraftCountsPanel';
 import { ModerationPanel } from './components/ModerationPanel';
 import { PLUGIN_ID, READ_ACTION, t } from './pluginId';
@@ -24,7 +25,7 @@ export default {
   bootstrap(app: StrapiApp) {
     // Strapi types a plugin's `apis` as a plain record; the content manager's panel API is declared here.
     const contentManager = app.getPlugin('content-manager') as unknown as { apis: ContentManagerApis };
-    contentManager.apis.addEditViewSidePanel([DraftCountsPanel, ModerationPanel]);
+    contentManager.apis.addEditViewSidePanel([DraftCountsPanel, DispositionsPanel, ModerationPanel]);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {
