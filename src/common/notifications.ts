@@ -8,8 +8,10 @@ import type { Core } from '@strapi/strapi';
 
 export const NOTIFICATIONS_PLUGIN = 'notifications';
 export const NOTIFICATION_UID = 'plugin::notifications.notification' as const;
+export const ZALO_CONTACT_UID = 'plugin::notifications.zalo-contact' as const;
 
-export const NOTIFICATION_CHANNELS = ['email'] as const;
+/** `email`: `recipient` is an address; `zalo`: `recipient` is the user's id for the OA (an OA consultation message). */
+export const NOTIFICATION_CHANNELS = ['email', 'zalo'] as const;
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
 
 /**
@@ -39,6 +41,11 @@ export type NotificationRequest = {
 export type NotificationOutbox = {
   /** Writes the notification in the caller's transaction, if any; the worker sends it after commit. */
   enqueue(request: NotificationRequest): Promise<void>;
+  /**
+   * Records that a Zalo user wrote to the OA at `at` (the webhook event's time): Zalo lets the OA
+   * answer only within 7 days of the user's last message. An older time than the one kept is ignored.
+   */
+  noteZaloMessage(userId: string, at: Date): Promise<void>;
 };
 
 /** The outbox, or `null` when the notifications plugin is disabled. */

@@ -1,8 +1,12 @@
-import { NOTIFICATION_UID, NOTIFICATIONS_PLUGIN } from '../../../../common/notifications';
+import { NOTIFICATION_UID, NOTIFICATIONS_PLUGIN, ZALO_CONTACT_UID } from '../../../../common/notifications';
 
 export const PLUGIN_ID = NOTIFICATIONS_PLUGIN;
 export const MESSAGE_UID = NOTIFICATION_UID;
 export const MESSAGES_TABLE = 'notifications_messages';
+export const ZALO_CONTACTS_UID = ZALO_CONTACT_UID;
+export const ZALO_CONTACTS_TABLE = 'notifications_zalo_contacts';
+/** Zalo's consultation-message endpoint (an answer to a user who wrote to the OA). */
+export const ZALO_CS_PATH = '/v3.0/oa/message/cs';
 
 /** Admin permission of the plugin; the super admin has every permission, no other role is given it. */
 export const ACTIONS = {

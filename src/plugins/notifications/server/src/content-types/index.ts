@@ -1,3 +1,4 @@
 import notification from './message';
+import zaloContact from './zalo-contact';
 
-export default { notification };
+export default { notification, 'zalo-contact': zaloContact };

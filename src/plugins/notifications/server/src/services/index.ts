@@ -1,5 +1,6 @@
 import email from './email';
 import outbox from './outbox';
 import worker from './worker';
+import zalo from './zalo';
 
-export default { email, outbox, worker };
+export default { email, outbox, worker, zalo };

@@ -31,6 +31,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     await strapi.db.transaction(async ({ onCommit }) => onCommit(() => worker.kick()));
   };
 
+  /** Why this message cannot be sent at all (no transport, or Zalo's window is closed), else `null`. */
+  const unavailableReason = async (request: NotificationRequest): Promise<string | null> => {
+    if (request.channel === 'email') return getService(strapi, 'email').unavailableReason();
+    const zalo = getService(strapi, 'zalo');
+    return (await zalo.unavailableReason()) ?? (await zalo.windowClosedReason(request.recipient));
+  };
+
   const outbox = {
     /**
      * Writes one message through the query engine, so it joins the caller's transaction (the
@@ -40,7 +47,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async enqueue(request: NotificationRequest): Promise<void> {
       const query = strapi.db.query(MESSAGE_UID);
       if (await query.findOne({ select: ['id'], where: { dedupeKey: request.dedupeKey } })) return;
-      const skipReason = request.skipReason ?? getService(strapi, 'email').unavailableReason();
+      const skipReason = request.skipReason ?? (await unavailableReason(request));
       const now = new Date();
       await query.create({
         data: {
@@ -59,6 +66,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         },
       });
       if (!skipReason) await kickAfterCommit();
+    },
+
+    /** Records when a Zalo user last wrote to the OA (Zalo's 7-day answer window starts there). */
+    async noteZaloMessage(userId: string, at: Date): Promise<void> {
+      await getService(strapi, 'zalo').noteMessage(userId, at);
     },
 
     /** The newest messages first, without recipients, for the admin list. */
