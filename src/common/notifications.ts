@@ -14,6 +14,13 @@ export const ZALO_CONTACT_UID = 'plugin::notifications.zalo-contact' as const;
 export const NOTIFICATION_CHANNELS = ['email', 'zalo'] as const;
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
 
+/** Topics of the e-mails to admin users about the approval workflow (each user may switch them off). */
+export const APPROVAL_TOPICS = {
+  reviewRequested: 'approval.review-requested',
+  approved: 'approval.approved',
+  changesRequested: 'approval.changes-requested',
+} as const;
+
 /**
  * `pending`: due at `nextAttemptAt` (a first try, or a retry after `lastError`); `sending`: claimed
  * by a worker under a lease; `sent`, `failed` (permanent error or attempts exhausted) and `skipped`
@@ -29,6 +36,11 @@ export type NotificationRequest = {
   topic: string;
   dedupeKey: string;
   recipient: string;
+  /**
+   * The admin user the message is for, when it is one (editors' and reviewers' e-mails): their
+   * notification preferences are honoured (switched off → `skipped`).
+   */
+  recipientAdminId?: number | null;
   subject: string;
   text: string;
   /** The record it concerns, for the admin list (a uid and documentId, never personal data). */

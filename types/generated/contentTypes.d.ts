@@ -1667,6 +1667,53 @@ export interface PluginNotificationsNotification
   };
 }
 
+export interface PluginNotificationsPreference
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'notifications_preferences';
+  info: {
+    description: "An admin user's choice of e-mails about the approval workflow";
+    displayName: 'Notification preference';
+    pluralName: 'preferences';
+    singularName: 'preference';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    adminUserId: Schema.Attribute.Integer & Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::notifications.preference'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    reviewOutcomes: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<true>;
+    reviewRequests: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<true>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface PluginNotificationsZaloContact
   extends Struct.CollectionTypeSchema {
   collectionName: 'notifications_zalo_contacts';
@@ -2105,6 +2152,7 @@ declare module '@strapi/strapi' {
       'plugin::multichannel-publishing.publication-event': PluginMultichannelPublishingPublicationEvent;
       'plugin::multichannel-publishing.state': PluginMultichannelPublishingState;
       'plugin::notifications.notification': PluginNotificationsNotification;
+      'plugin::notifications.preference': PluginNotificationsPreference;
       'plugin::notifications.zalo-contact': PluginNotificationsZaloContact;
       'plugin::review-workflows.workflow': PluginReviewWorkflowsWorkflow;
       'plugin::review-workflows.workflow-stage': PluginReviewWorkflowsWorkflowStage;
