@@ -24,7 +24,7 @@ export type TransitionNotice = {
 
 // There is no settings page yet: the footer names the API the admin's own session may call.
 const FOOTER = 'Thư tự động, vui lòng không trả lời. / Automatic e-mail, please do not reply.\n' +
-  'Không muốn nhận các thư này: liên hệ quản trị hệ thống hoặc dùng PUT /notifications/preferences. / To stop these e-mails: ask your system administrator or use PUT /notifications/preferences.';
+  'Tắt các thư này (khi đã đăng nhập trang quản trị): PUT /notifications/preferences. / Switch these e-mails off (signed in to the admin panel): PUT /notifications/preferences.';
 
 const fullName = (user: { firstname: string | null; lastname: string | null }): string =>
   [user.lastname, user.firstname].filter(Boolean).join(' ').trim() || '—';
