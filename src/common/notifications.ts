@@ -8,9 +8,18 @@ import type { Core } from '@strapi/strapi';
 
 export const NOTIFICATIONS_PLUGIN = 'notifications';
 export const NOTIFICATION_UID = 'plugin::notifications.notification' as const;
+export const ZALO_CONTACT_UID = 'plugin::notifications.zalo-contact' as const;
 
-export const NOTIFICATION_CHANNELS = ['email'] as const;
+/** `email`: `recipient` is an address; `zalo`: `recipient` is the user's id for the OA (an OA consultation message). */
+export const NOTIFICATION_CHANNELS = ['email', 'zalo'] as const;
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
+
+/** Topics of the e-mails to admin users about the approval workflow (each user may switch them off). */
+export const APPROVAL_TOPICS = {
+  reviewRequested: 'approval.review-requested',
+  approved: 'approval.approved',
+  changesRequested: 'approval.changes-requested',
+} as const;
 
 /**
  * `pending`: due at `nextAttemptAt` (a first try, or a retry after `lastError`); `sending`: claimed
@@ -27,6 +36,11 @@ export type NotificationRequest = {
   topic: string;
   dedupeKey: string;
   recipient: string;
+  /**
+   * The admin user the message is for, when it is one (editors' and reviewers' e-mails): their
+   * notification preferences are honoured (switched off → `skipped`).
+   */
+  recipientAdminId?: number | null;
   subject: string;
   text: string;
   /** The record it concerns, for the admin list (a uid and documentId, never personal data). */
@@ -39,6 +53,11 @@ export type NotificationRequest = {
 export type NotificationOutbox = {
   /** Writes the notification in the caller's transaction, if any; the worker sends it after commit. */
   enqueue(request: NotificationRequest): Promise<void>;
+  /**
+   * Records that a Zalo user wrote to the OA at `at` (the webhook event's time): Zalo lets the OA
+   * answer only within 7 days of the user's last message. An older time than the one kept is ignored.
+   */
+  noteZaloMessage(userId: string, at: Date): Promise<void>;
 };
 
 /** The outbox, or `null` when the notifications plugin is disabled. */

@@ -1,18 +1,19 @@
 import type { Core } from '@strapi/strapi';
 import { notifications } from '../common/notifications';
 import { FEEDBACK_UID } from '../common/uids';
-import { outcomeEmail, receiptEmail, type NotifiedFeedback } from '../api/feedback/notifications';
+import { outcomeEmail, outcomeZalo, receiptEmail, receiptZalo, type NotifiedFeedback } from '../api/feedback/notifications';
 import { getFeedbackSettings } from '../api/feedback/settings';
 
 type WriteContext = { uid: string; action: string; params?: { documentId?: string } };
 
-const NOTIFIED_FIELDS = ['documentId', 'email', 'trackingCode', 'dueAt', 'moderationStatus', 'response', 'rejectionReason'];
+const NOTIFIED_FIELDS = ['documentId', 'email', 'zaloUserId', 'trackingCode', 'dueAt', 'moderationStatus', 'response', 'rejectionReason'];
 
 const loadFeedback = async (strapi: Core.Strapi, documentId: string): Promise<NotifiedFeedback | null> =>
   (await strapi.db.query(FEEDBACK_UID).findOne({ select: NOTIFIED_FIELDS, where: { documentId } })) as NotifiedFeedback | null;
 
 /**
- * A submitter who left an e-mail hears back, whatever path changed their feedback (public intake,
+ * A submitter who left an e-mail, or wrote through the Zalo OA, hears back (by e-mail, by a Zalo
+ * consultation message), whatever path changed their feedback (public intake,
  * the moderation route, the content manager): a receipt when it is received, the answer or the
  * reason for rejecting it when it is settled. The message is written to the notification outbox in
  * the same transaction as the change, so a committed change always has its message, and a rolled
@@ -31,14 +32,20 @@ export const registerFeedbackNotifications = (strapi: Core.Strapi): void => {
       const result = await next();
       const written = (result as { documentId?: string } | null)?.documentId;
       const after = written ? await loadFeedback(strapi, written) : null;
-      if (!after?.email) return result;
+      if (!after?.email && !after?.zaloUserId) return result;
       const { trackingUrlTemplate } = getFeedbackSettings(strapi);
+      const messages = [];
       // A bot's submission is stored as already rejected (spam): it gets no receipt.
-      if (ctx.action === 'create' && after.moderationStatus !== 'rejected') await outbox.enqueue(receiptEmail(after, trackingUrlTemplate));
-      if (before && after.moderationStatus !== before.moderationStatus) {
-        const message = outcomeEmail(after, trackingUrlTemplate);
-        if (message) await outbox.enqueue(message);
+      if (ctx.action === 'create' && after.moderationStatus !== 'rejected') {
+        if (after.email) messages.push(receiptEmail(after, trackingUrlTemplate));
+        if (after.zaloUserId) messages.push(receiptZalo(after, trackingUrlTemplate));
       }
+      if (before && after.moderationStatus !== before.moderationStatus) {
+        if (after.email) messages.push(outcomeEmail(after, trackingUrlTemplate));
+        if (after.zaloUserId) messages.push(outcomeZalo(after, trackingUrlTemplate));
+      }
+      // One after the other: inside the transaction on SQLite there is a single connection.
+      for (const message of messages) if (message) await outbox.enqueue(message);
       return result;
     });
   });

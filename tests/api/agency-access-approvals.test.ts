@@ -96,6 +96,20 @@ describe('a policy under review, with agencies A and B', () => {
     expect((await inbox(a.reviewer, 'stage=in-review&pageSize=1&page=2')).ids).toEqual([]);
   });
 
+  it("asks for review by e-mail only the reviewers of the policy's agency (one message per reviewer, written with the submission)", async () => {
+    // No SMTP here: the messages are recorded as skipped; the dedupe key ends with the recipient's admin id.
+    const recipientsOf = async (documentId: string) =>
+      (
+        (await app.strapi.db.query('plugin::notifications.notification').findMany({
+          where: { subjectDocumentId: documentId, topic: 'approval.review-requested' },
+        })) as Array<{ dedupeKey: string }>
+      )
+        .map((row) => Number(row.dedupeKey.split(':').at(-1)))
+        .sort((x, y) => x - y);
+    expect(await recipientsOf(policyA)).toEqual([a.reviewer.id, reviewerAB.id].sort((x, y) => x - y));
+    expect(await recipientsOf(policyB)).toEqual([b.reviewer.id, reviewerAB.id].sort((x, y) => x - y));
+  });
+
   it("lists in reviewer B's inbox B's submitted policy only", async () => {
     const all = await inbox(b.reviewer, 'stage=in-review');
     expect(all.ids).toEqual([policyB]);

@@ -679,6 +679,9 @@ export const MATRIX: MatrixCase[] = [
   /* Notification outbox: read by the super admin only (its permission is given to no role); no recipient is ever
      returned, and nothing writes it over HTTP. */
   at('GET /notifications/messages', admin(['superAdmin'], 200)),
+  // Each admin's own notification preferences: any admin role, never anyone else's (tests/api/notifications-approval.test.ts).
+  at('GET /notifications/preferences', admin(ADMINS, 200)),
+  at('PUT /notifications/preferences', admin(ADMINS, 200), { body: { data: { reviewOutcomes: true } } }),
 
   /* Radio tools: whoever reads radio scripts lists a policy's scripts (a Contributor only their own) and their
      audio; whoever edits one may render its audio (a Contributor only their own). */

@@ -138,6 +138,8 @@ describe('Zalo error classification', () => {
     [-124, 'token'],
     [-32, 'rate'],
     [-201, 'invalid'],
+    [-213, 'recipient'],
+    [-230, 'recipient'],
     [-9999, 'unknown'],
   ])('classifies %p as %p', (code, kind) => {
     expect(classifyZaloError(code)).toBe(kind);
@@ -147,6 +149,7 @@ describe('Zalo error classification', () => {
     expect(zaloReplyError('create', -216, 'Access token is invalid')).toBeInstanceOf(ZaloTokenError);
     expect(zaloReplyError('create', -32, 'limit')).toMatchObject({ retryable: true });
     expect(zaloReplyError('create', -9999, 'odd')).toMatchObject({ retryable: true });
+    expect(zaloReplyError('cs', -230, 'not interacted in 7 days')).toMatchObject({ retryable: false, zaloCode: -230 });
     expect(zaloReplyError('create', -201, 'Parameters are invalid')).toMatchObject({
       retryable: false,
       message: 'create: Zalo error -201 (Parameters are invalid)',

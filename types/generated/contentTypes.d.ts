@@ -1622,7 +1622,7 @@ export interface PluginNotificationsNotification
   extends Struct.CollectionTypeSchema {
   collectionName: 'notifications_messages';
   info: {
-    description: 'A message to one person (e-mail), with its attempts and outcome';
+    description: 'A message to one person (e-mail or Zalo), with its attempts and outcome';
     displayName: 'Notification';
     pluralName: 'notifications';
     singularName: 'notification';
@@ -1644,7 +1644,7 @@ export interface PluginNotificationsNotification
   attributes: {
     attempts: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
     body: Schema.Attribute.Text;
-    channel: Schema.Attribute.Enumeration<['email']> &
+    channel: Schema.Attribute.Enumeration<['email', 'zalo']> &
       Schema.Attribute.Required;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
@@ -1677,6 +1677,100 @@ export interface PluginNotificationsNotification
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
+  };
+}
+
+export interface PluginNotificationsPreference
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'notifications_preferences';
+  info: {
+    description: "An admin user's choice of e-mails about the approval workflow";
+    displayName: 'Notification preference';
+    pluralName: 'preferences';
+    singularName: 'preference';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    adminUserId: Schema.Attribute.Integer & Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::notifications.preference'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    reviewOutcomes: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<true>;
+    reviewRequests: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<true>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginNotificationsZaloContact
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'notifications_zalo_contacts';
+  info: {
+    description: "When a Zalo user last wrote to the OA (for Zalo's 7-day answer window)";
+    displayName: 'Zalo contact';
+    pluralName: 'zalo-contacts';
+    singularName: 'zalo-contact';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    lastMessageAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::notifications.zalo-contact'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    userId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
   };
 }
 
@@ -2071,6 +2165,8 @@ declare module '@strapi/strapi' {
       'plugin::multichannel-publishing.publication-event': PluginMultichannelPublishingPublicationEvent;
       'plugin::multichannel-publishing.state': PluginMultichannelPublishingState;
       'plugin::notifications.notification': PluginNotificationsNotification;
+      'plugin::notifications.preference': PluginNotificationsPreference;
+      'plugin::notifications.zalo-contact': PluginNotificationsZaloContact;
       'plugin::review-workflows.workflow': PluginReviewWorkflowsWorkflow;
       'plugin::review-workflows.workflow-stage': PluginReviewWorkflowsWorkflowStage;
       'plugin::upload.file': PluginUploadFile;

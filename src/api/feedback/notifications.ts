@@ -7,6 +7,8 @@ import type { ModerationStatus, RejectionReason } from './constants';
 export type NotifiedFeedback = {
   documentId: string;
   email?: string | null;
+  /** The citizen's id for the OA, when the feedback came through the Zalo webhook. */
+  zaloUserId?: string | null;
   trackingCode?: string | null;
   dueAt?: string | Date | null;
   moderationStatus: ModerationStatus;
@@ -81,6 +83,63 @@ export const outcomeEmail = (feedback: NotifiedFeedback, trackingUrlTemplate: st
       text: lines('Xin chào,', '', `Góp ý của bạn (mã ${code}) không được tiếp nhận.`, `Lý do: ${reason}.`, trackingLine(trackingUrlTemplate, code), '', FOOTER),
       // A spammer may have typed someone else's address: that person is not written to.
       skipReason: feedback.rejectionReason === 'spam' ? 'rejected as spam: no e-mail to an address a spammer may have typed' : null,
+    };
+  }
+  return null;
+};
+
+/** Zalo refuses a consultation message's text beyond this many characters. */
+export const ZALO_TEXT_LIMIT = 2000;
+
+const zaloBase = (feedback: NotifiedFeedback, kind: string): Pick<NotificationRequest, 'channel' | 'topic' | 'dedupeKey' | 'recipient' | 'subjectType' | 'subjectDocumentId'> => ({
+  channel: 'zalo',
+  topic: `feedback.${kind}`,
+  dedupeKey: `feedback:${feedback.documentId}:zalo:${kind}`,
+  recipient: feedback.zaloUserId ?? '',
+  subjectType: FEEDBACK_UID,
+  subjectDocumentId: feedback.documentId,
+});
+
+/** A long answer is cut so that the message stays within Zalo's limit, the tracking link kept. */
+const zaloText = (head: string[], body: string, tail: string[]): string => {
+  const fixed = lines(head, tail).length + 2;
+  const room = ZALO_TEXT_LIMIT - fixed;
+  const cut = Array.from(body).length > room ? `${Array.from(body).slice(0, Math.max(0, room - 1)).join('')}…` : body;
+  return lines(head, cut ? [cut] : [], tail).slice(0, ZALO_TEXT_LIMIT);
+};
+
+/** The acknowledgement on Zalo: tracking code, answer deadline and where to follow it. */
+export const receiptZalo = (feedback: NotifiedFeedback, trackingUrlTemplate: string): NotificationRequest => {
+  const code = feedback.trackingCode ?? '';
+  return {
+    ...zaloBase(feedback, 'receipt'),
+    subject: `Zalo: đã nhận góp ý (mã ${code})`,
+    text: lines(
+      `Đã nhận góp ý của bạn. Mã tra cứu: ${code}.`,
+      ...(feedback.dueAt ? [`Hạn trả lời: ${vietnameseDate(feedback.dueAt)}.`] : []),
+      trackingLine(trackingUrlTemplate, code),
+    ),
+  };
+};
+
+/** The answer on Zalo, or the reason the feedback was not taken up. */
+export const outcomeZalo = (feedback: NotifiedFeedback, trackingUrlTemplate: string): NotificationRequest | null => {
+  const code = feedback.trackingCode ?? '';
+  if (feedback.moderationStatus === 'answered') {
+    return {
+      ...zaloBase(feedback, 'answered'),
+      subject: `Zalo: trả lời góp ý (mã ${code})`,
+      text: zaloText([`Góp ý của bạn (mã ${code}) đã được trả lời:`], feedback.response ?? '', trackingLine(trackingUrlTemplate, code)),
+    };
+  }
+  if (feedback.moderationStatus === 'rejected') {
+    const reason = REJECTION_LABELS[feedback.rejectionReason ?? ''] ?? 'không đáp ứng yêu cầu tiếp nhận';
+    return {
+      ...zaloBase(feedback, 'rejected'),
+      subject: `Zalo: góp ý không được tiếp nhận (mã ${code})`,
+      text: lines(`Góp ý của bạn (mã ${code}) không được tiếp nhận.`, `Lý do: ${reason}.`, trackingLine(trackingUrlTemplate, code)),
+      // Spam gets no reply: answering would only confirm to the sender that the OA reads it.
+      skipReason: feedback.rejectionReason === 'spam' ? 'rejected as spam: no reply to spam' : null,
     };
   }
   return null;

@@ -3,6 +3,8 @@ import { readBody, sendJson, startServer } from './http';
 
 export type ZaloArticle = { id: string; title: string; author: string; description: string; cover: any; body: any[]; removed: boolean; updates: number };
 export type ZaloCall = { path: string; accessToken?: string; body: any; reply: any };
+/** A consultation message Zalo accepted. */
+export type ZaloCsMessage = { userId: string; text: string; messageId: string };
 
 const LIMITS = { title: 150, author: 50, description: 300 };
 const random = (prefix: string) => `${prefix}${crypto.randomBytes(9).toString('hex')}`;
@@ -10,7 +12,9 @@ const random = (prefix: string) => `${prefix}${crypto.randomBytes(9).toString('h
 /**
  * A Zalo Official Account as the contract describes it, on 127.0.0.1: OAuth refresh (the refresh
  * token rotates on every use, the old one dies), access tokens that expire, and the article
- * create → verify → id, update and remove endpoints, answering HTTP 200 with `error ≠ 0` on failure.
+ * create → verify → id, update and remove endpoints, and the consultation message
+ * (`/v3.0/oa/message/cs`: `{ recipient: { user_id }, message: { text } }`, text at most 2000
+ * characters), answering HTTP 200 with `error ≠ 0` on failure.
  */
 export const startZaloFake = async ({ appId, secretKey, refreshToken, accessTokenSeconds = 90_000, verifyPendingCalls = 1 }: {
   appId: string;
@@ -25,6 +29,7 @@ export const startZaloFake = async ({ appId, secretKey, refreshToken, accessToke
   const articles = new Map<string, ZaloArticle>();
   const pending = new Map<string, { articleId: string; remaining: number }>();
   const calls: ZaloCall[] = [];
+  const csMessages: ZaloCsMessage[] = [];
   const refreshes: Array<{ used: string; issued: string | null }> = [];
   /** Scripted replies for the next calls to a path (consumed first-in first-out). */
   const scripted = new Map<string, any[]>();
@@ -124,6 +129,15 @@ export const startZaloFake = async ({ appId, secretKey, refreshToken, accessToke
         article.removed = true;
         return record(body, { error: 0, message: 'Success' }, accessToken);
       }
+      case '/v3.0/oa/message/cs': {
+        const userId = body?.recipient?.user_id;
+        const text = body?.message?.text;
+        if (typeof userId !== 'string' || !/^\d+$/.test(userId)) return record(body, { error: -201, message: 'recipient.user_id is invalid' }, accessToken);
+        if (typeof text !== 'string' || text.length === 0 || Array.from(text).length > 2000) return record(body, { error: -201, message: 'message.text is invalid' }, accessToken);
+        const messageId = random('msg_');
+        csMessages.push({ userId, text, messageId });
+        return record(body, { error: 0, message: 'Success', data: { message_id: messageId, user_id: userId } }, accessToken);
+      }
       default:
         response.writeHead(404);
         response.end();
@@ -135,6 +149,8 @@ export const startZaloFake = async ({ appId, secretKey, refreshToken, accessToke
     oauthBase: server.url(),
     articles,
     calls,
+    /** Consultation messages accepted, in order. */
+    csMessages,
     refreshes,
     /** The refresh tokens Zalo would accept now. */
     validRefreshTokens,

@@ -6,6 +6,7 @@ import { CONTENT_MAX_LENGTH, CONTENT_MIN_LENGTH, ZALO_TEXT_EVENTS, type Feedback
 import { characterCount, cleanText } from '../text';
 import type { ZaloEvent } from '../zalo-validation';
 import { appService } from '../../../lib/app-services';
+import { notifications } from '../../../common/notifications';
 
 export type ZaloOutcome =
   | { stored: true; trackingCode: string; duplicate: boolean }
@@ -32,6 +33,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * feedback (`source: zalo`). Anything else is acknowledged and dropped: Zalo would resend it.
      */
     async receive(event: ZaloEvent): Promise<ZaloOutcome> {
+      // Any message from a user (feedback or not) opens Zalo's 7-day window to answer them.
+      if (event.event_name.startsWith('user_send_') && event.sender?.id) {
+        const at = new Date(Number(event.timestamp));
+        await notifications(strapi)?.noteZaloMessage(event.sender.id, Number.isNaN(at.getTime()) ? new Date() : at);
+      }
       if (!ZALO_TEXT_EVENTS.has(event.event_name) || !event.message?.text || !event.sender?.id) {
         return { stored: false, reason: 'ignored-event' };
       }

@@ -3,6 +3,7 @@ import { NOTIFICATION_STATUSES } from '../../../../common/notifications';
 import { parseOrThrow } from '../../../../common/errors';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './constants';
 import type { MessageFilters } from './services/outbox';
+import type { Preferences } from './services/preferences';
 
 const listQuery = z.strictObject({
   page: z.coerce.number().int().min(1).max(1_000_000).default(1),
@@ -17,3 +18,15 @@ export const parseListQuery = (query: unknown): { filters: MessageFilters; page:
   const { page, pageSize, ...filters } = parseOrThrow(listQuery, query ?? {});
   return { page, pageSize, filters };
 };
+
+/** Body of `PUT /notifications/preferences`: `{ data: { reviewRequests?, reviewOutcomes? } }` (at least one). */
+const preferencesBody = z.strictObject({
+  data: z
+    .strictObject({
+      reviewRequests: z.boolean().optional(),
+      reviewOutcomes: z.boolean().optional(),
+    })
+    .refine((value) => Object.keys(value).length > 0, { message: 'give reviewRequests and/or reviewOutcomes (true or false)' }),
+});
+
+export const parsePreferencesBody = (body: unknown): Partial<Preferences> => parseOrThrow(preferencesBody, body ?? {}).data;

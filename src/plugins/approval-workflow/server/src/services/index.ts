@@ -2,6 +2,7 @@ import audit from './audit';
 import content from './content';
 import demoUsers from './demo-users';
 import inbox from './inbox';
+import notifier from './notifier';
 import roles from './roles';
 import settings from './settings';
 import standing from './standing';
@@ -14,6 +15,7 @@ export default {
   content,
   'demo-users': demoUsers,
   inbox,
+  notifier,
   roles,
   settings,
   standing,

@@ -196,6 +196,16 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
           },
           recorder,
         );
+        // In this transaction: the e-mails exist exactly when the transition does.
+        await getService(strapi, 'notifier').afterTransition({
+          target,
+          action: input.action,
+          after: { stage: decision.to, submittedById: decision.submittedById, approvals: decision.approvals, steps: covered.steps },
+          authorId: state?.submittedById ?? decision.submittedById ?? null,
+          actorId: actor.id,
+          comment: input.comment ?? null,
+          at: event.at,
+        });
         emitAfterCommit(onCommit, [event]);
         return { stage: decision.to, ...stepsPart(decision.to, covered.steps, decision.approvals) };
       });

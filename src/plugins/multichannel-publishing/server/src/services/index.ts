@@ -5,6 +5,7 @@ import dispatcher from './dispatcher';
 import publicationEvents from './publication-events';
 import snapshot from './snapshot';
 import state from './state';
+import zaloOa from './zalo-oa';
 
 export default {
   'change-feed': changeFeed,
@@ -14,4 +15,5 @@ export default {
   'publication-events': publicationEvents,
   snapshot,
   state,
+  'zalo-oa': zaloOa,
 };

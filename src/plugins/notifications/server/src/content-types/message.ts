@@ -10,7 +10,7 @@ export default {
       singularName: 'notification',
       pluralName: 'notifications',
       displayName: 'Notification',
-      description: 'A message to one person (e-mail), with its attempts and outcome',
+      description: 'A message to one person (e-mail or Zalo), with its attempts and outcome',
     },
     options: { draftAndPublish: false },
     pluginOptions: {
@@ -22,7 +22,7 @@ export default {
       channel: { type: 'enumeration', enum: [...NOTIFICATION_CHANNELS], required: true },
       topic: { type: 'string', required: true },
       dedupeKey: { type: 'string', required: true },
-      // Needed to retry; cleared once the message is final (sent, failed or skipped).
+      // An address or a Zalo user id, needed to retry; cleared once the message is final (sent, failed or skipped).
       recipient: { type: 'string', private: true },
       subject: { type: 'string' },
       body: { type: 'text' },

@@ -1,3 +1,4 @@
 import messages from './messages';
+import preferences from './preferences';
 
-export default { messages };
+export default { messages, preferences };

@@ -1,5 +1,7 @@
 import email from './email';
 import outbox from './outbox';
+import preferences from './preferences';
 import worker from './worker';
+import zalo from './zalo';
 
-export default { email, outbox, worker };
+export default { email, outbox, preferences, worker, zalo };

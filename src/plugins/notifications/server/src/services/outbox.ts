@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { NotificationOutbox, NotificationRequest } from '../../../../../common/notifications';
-import { MAX_ERROR_LENGTH, MAX_SUBJECT_LENGTH, MESSAGE_UID } from '../constants';
+import { MAX_ERROR_LENGTH, MAX_SUBJECT_LENGTH, MESSAGE_UID, SWITCHED_OFF_REASON } from '../constants';
 import { getService } from '../utils/get-service';
 
 export type MessageFilters = { status?: string; topic?: string; subjectDocumentId?: string };
@@ -31,16 +31,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     await strapi.db.transaction(async ({ onCommit }) => onCommit(() => worker.kick()));
   };
 
+  /** Why this message cannot be sent at all (no transport, or Zalo's window is closed), else `null`. */
+  const unavailableReason = async (request: NotificationRequest): Promise<string | null> => {
+    if (request.recipientAdminId != null && (await getService(strapi, 'preferences').switchedOff(request.recipientAdminId, request.topic))) {
+      return SWITCHED_OFF_REASON;
+    }
+    if (request.channel === 'email') return getService(strapi, 'email').unavailableReason();
+    const zalo = getService(strapi, 'zalo');
+    return (await zalo.unavailableReason()) ?? (await zalo.windowClosedReason(request.recipient));
+  };
+
   const outbox = {
     /**
      * Writes one message through the query engine, so it joins the caller's transaction (the
      * business change and its notification commit together). Enqueueing the same `dedupeKey` twice
-     * keeps the first. Without a transport it is recorded as `skipped`, with no recipient kept.
+     * keeps the first. Without a transport, outside Zalo's window, or switched off by the admin user
+   * it is for, it is recorded as `skipped` (the reason in `lastError`), with no recipient kept.
      */
     async enqueue(request: NotificationRequest): Promise<void> {
       const query = strapi.db.query(MESSAGE_UID);
       if (await query.findOne({ select: ['id'], where: { dedupeKey: request.dedupeKey } })) return;
-      const skipReason = request.skipReason ?? getService(strapi, 'email').unavailableReason();
+      const skipReason = request.skipReason ?? (await unavailableReason(request));
       const now = new Date();
       await query.create({
         data: {
@@ -59,6 +70,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         },
       });
       if (!skipReason) await kickAfterCommit();
+    },
+
+    /** Records when a Zalo user last wrote to the OA (Zalo's 7-day answer window starts there). */
+    async noteZaloMessage(userId: string, at: Date): Promise<void> {
+      await getService(strapi, 'zalo').noteMessage(userId, at);
     },
 
     /** The newest messages first, without recipients, for the admin list. */

@@ -34,8 +34,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return { status: 'failed', now: now(), lastError: 'nothing to send: the message has no recipient, subject or text' };
     }
     try {
-      if (message.channel !== 'email') throw new TransportError(`channel "${message.channel}" has no transport on this node`, { retryable: true });
-      await getService(strapi, 'email').send({ to: message.recipient, subject: message.subject, text: message.text });
+      if (message.channel === 'email') {
+        await getService(strapi, 'email').send({ to: message.recipient, subject: message.subject, text: message.text });
+      } else if (message.channel === 'zalo') {
+        // Checked again at each attempt: a message that waited for retries may have outlived the window.
+        const closed = await getService(strapi, 'zalo').windowClosedReason(message.recipient, now());
+        if (closed) return { status: 'skipped', now: now(), lastError: closed };
+        await getService(strapi, 'zalo').send({ userId: message.recipient, text: message.text });
+      } else {
+        throw new TransportError(`channel "${message.channel}" has no transport on this node`, { retryable: true });
+      }
       return { status: 'sent', now: now() };
     } catch (error) {
       const transportError = error instanceof TransportError ? error : null;

@@ -1,28 +1,24 @@
+import { classifyZaloError } from '../../../../../../common/zalo-oa';
 import { ChannelError } from '../types';
 
-/**
- * Zalo answers HTTP 200 with `{ error: <code ≠ 0>, message }` on failure. The codes below are the
- * ones the OpenAPI documents for access tokens, rate limits/quotas and invalid parameters; keep
- * this table the single place to adjust when Zalo's list changes. Unknown codes are retried (the
- * attempt budget still ends them) rather than dropping a publication on a code we cannot read.
- */
-export const ZALO_TOKEN_ERRORS = new Set([-124, -216, -220]);
-export const ZALO_RATE_ERRORS = new Set([-32, -211, -222, -223]);
-export const ZALO_INVALID_ERRORS = new Set([-201, -202, -203, -204, -205, -209, -210, -212, -213, -214]);
+// The code table lives in the kernel (src/common/zalo-oa.ts): the notifications plugin reads it too.
+export { classifyZaloError, type ZaloFailureKind } from '../../../../../../common/zalo-oa';
 
-export type ZaloFailureKind = 'token' | 'rate' | 'invalid' | 'unknown';
+/** A Zalo reply with `error ≠ 0`; `zaloCode` is that error. */
+export class ZaloReplyError extends ChannelError {
+  readonly zaloCode: number;
 
-export const classifyZaloError = (code: number): ZaloFailureKind => {
-  if (ZALO_TOKEN_ERRORS.has(code)) return 'token';
-  if (ZALO_RATE_ERRORS.has(code)) return 'rate';
-  if (ZALO_INVALID_ERRORS.has(code)) return 'invalid';
-  return 'unknown';
-};
+  constructor(message: string, { retryable, zaloCode }: { retryable: boolean; zaloCode: number }) {
+    super(message, { retryable });
+    this.name = 'ZaloReplyError';
+    this.zaloCode = zaloCode;
+  }
+}
 
 /** An access token Zalo refused: refresh it and try once more before giving the attempt up. */
-export class ZaloTokenError extends ChannelError {
-  constructor(message: string) {
-    super(message, { retryable: true });
+export class ZaloTokenError extends ZaloReplyError {
+  constructor(message: string, zaloCode: number) {
+    super(message, { retryable: true, zaloCode });
     this.name = 'ZaloTokenError';
   }
 }
@@ -32,12 +28,13 @@ export const zaloReplyError = (what: string, code: number, message: unknown): Ch
   const text = `${what}: Zalo error ${code}${typeof message === 'string' && message ? ` (${message})` : ''}`;
   switch (classifyZaloError(code)) {
     case 'token':
-      return new ZaloTokenError(text);
+      return new ZaloTokenError(text, code);
     case 'rate':
-      return new ChannelError(`${text}: rate limit or quota, retrying later`, { retryable: true });
+      return new ZaloReplyError(`${text}: rate limit or quota, retrying later`, { retryable: true, zaloCode: code });
     case 'invalid':
-      return new ChannelError(text, { retryable: false });
+    case 'recipient':
+      return new ZaloReplyError(text, { retryable: false, zaloCode: code });
     default:
-      return new ChannelError(text, { retryable: true });
+      return new ZaloReplyError(text, { retryable: true, zaloCode: code });
   }
 };

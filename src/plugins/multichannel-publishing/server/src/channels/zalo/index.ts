@@ -1,34 +1,11 @@
-import { z } from 'zod';
-import { joinUrl } from '../../utils/http';
 import { sleep } from '../../utils/sleep';
 import type { PublicationEvent } from '../../types';
 import { ChannelError, type ChannelAdapter, type ChannelFactory, type DeliveryContext, type SendResult } from '../types';
 import { renderZaloArticle, type ZaloArticle } from './article';
-import { callOpenApi, type ZaloReply } from './client';
-import { ZaloTokenError } from './errors';
-import { createTokenManager } from './tokens';
+import type { ZaloReply } from './client';
+import { createZaloOaClient, zaloConfigSchema } from './oa-client';
 
-const optionalText = z.preprocess((value) => (value === '' ? undefined : value), z.string().nullish());
-
-const configSchema = z.object({
-  apiBase: z.preprocess((value) => (value === '' || value == null ? undefined : value), z.string().default('https://openapi.zalo.me')),
-  oauthBase: z.preprocess((value) => (value === '' || value == null ? undefined : value), z.string().default('https://oauth.zaloapp.com')),
-  appId: optionalText,
-  secretKey: optionalText,
-  refreshToken: optionalText,
-  /** Content types that become OA articles. */
-  contentTypes: z.array(z.string()).default(['api::policy.policy']),
-  /** Locales that become OA articles (the OA speaks Vietnamese); empty = all. */
-  locales: z.array(z.string()).default(['vi']),
-  /** Author when the entry has no lead agency. */
-  author: z.preprocess((value) => (value === '' || value == null ? undefined : value), z.string().default('UBND tỉnh')),
-  /** Cover photo for entries without an image (Zalo requires one). */
-  coverUrl: optionalText,
-  timeoutMs: z.number().int().min(1).default(10_000),
-  /** How many times to ask whether a created article has its id yet, and how long to wait between. */
-  verifyAttempts: z.number().int().min(1).default(5),
-  verifyDelayMs: z.number().int().min(0).default(2000),
-});
+const configSchema = zaloConfigSchema;
 
 type ZaloRequest =
   | { action: 'create'; article: ZaloArticle }
@@ -44,30 +21,11 @@ export const zaloChannel: ChannelFactory = {
   name: 'zalo',
   create({ config: raw, publicUrl, state }) {
     const config = configSchema.parse(raw);
-    const tokens = createTokenManager({
-      store: state,
-      config: {
-        oauthBase: config.oauthBase,
-        appId: config.appId ?? '',
-        secretKey: config.secretKey ?? '',
-        refreshToken: config.refreshToken,
-        timeoutMs: config.timeoutMs,
-      },
-    });
+    const client = createZaloOaClient({ config, state });
 
     /** Calls an OA endpoint; an access token Zalo refuses is refreshed once and the call repeated. */
-    const call = async (what: string, path: string, body: Record<string, unknown>, context: DeliveryContext): Promise<ZaloReply> => {
-      const url = joinUrl(config.apiBase, path);
-      const maxWaitMs = config.timeoutMs;
-      const accessToken = await tokens.accessToken({ signal: context.signal, maxWaitMs });
-      try {
-        return await callOpenApi(what, url, { accessToken, body, timeoutMs: config.timeoutMs, signal: context.signal });
-      } catch (error) {
-        if (!(error instanceof ZaloTokenError)) throw error;
-        const fresh = await tokens.accessToken({ rejected: accessToken, signal: context.signal, maxWaitMs });
-        return callOpenApi(what, url, { accessToken: fresh, body, timeoutMs: config.timeoutMs, signal: context.signal });
-      }
-    };
+    const call = (what: string, path: string, body: Record<string, unknown>, context: DeliveryContext): Promise<ZaloReply> =>
+      client.call(what, path, body, { signal: context.signal });
 
     /** Asks Zalo for the id of a created article until it has one. */
     const verify = async (token: string, context: DeliveryContext): Promise<string> => {
@@ -84,13 +42,8 @@ export const zaloChannel: ChannelFactory = {
       name: 'zalo',
       label: { vi: 'Zalo OA', en: 'Zalo Official Account' },
 
-      async describe() {
-        const problems: string[] = [];
-        if (!config.appId) problems.push('ZALO_APP_ID');
-        if (!config.secretKey) problems.push('ZALO_SECRET_KEY');
-        const enabled = Boolean(config.appId || config.secretKey || config.refreshToken);
-        if (enabled && !(await tokens.hasRefreshToken())) problems.push('ZALO_REFRESH_TOKEN');
-        return { enabled, configComplete: enabled && problems.length === 0, problems };
+      describe() {
+        return client.describe();
       },
 
       accepts(event: PublicationEvent) {

@@ -1,0 +1,32 @@
+import { PREFERENCES_TABLE } from '../constants';
+
+/**
+ * One admin user's notification choices (absent row = the defaults: every e-mail on). Written only
+ * by the plugin, for the logged-in admin themself (PUT /notifications/preferences).
+ */
+export default {
+  schema: {
+    kind: 'collectionType',
+    collectionName: PREFERENCES_TABLE,
+    info: {
+      singularName: 'preference',
+      pluralName: 'preferences',
+      displayName: 'Notification preference',
+      description: "An admin user's choice of e-mails about the approval workflow",
+    },
+    options: { draftAndPublish: false },
+    pluginOptions: {
+      'content-manager': { visible: false },
+      'content-type-builder': { visible: false },
+      i18n: { localized: false },
+    },
+    attributes: {
+      adminUserId: { type: 'integer', required: true },
+      /** E-mails when a document is submitted to them for review. */
+      reviewRequests: { type: 'boolean', default: true, required: true },
+      /** E-mails when their document is approved or needs changes. */
+      reviewOutcomes: { type: 'boolean', default: true, required: true },
+    },
+    indexes: [{ name: 'notifications_preferences_user_unique', columns: ['admin_user_id'], type: 'unique' }],
+  },
+};
