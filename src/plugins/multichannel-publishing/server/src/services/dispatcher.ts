@@ -4,6 +4,7 @@ import type { Core } from '@strapi/strapi';
 import { ChannelError, isChannelError, type DeliveryContext, type SendResult } from '../channels/types';
 import { nextAttemptAt } from '../../../../../common/backoff';
 import { toDelivery, toJoinedEvent } from '../utils/delivery-rows';
+import { createBatchLoop } from '../../../../../common/batch-loop';
 import { errorText } from '../utils/errors';
 import { claimDueDeliveries } from '../queries/claim-due-deliveries';
 import { findClaimedDeliveries } from '../queries/find-claimed-deliveries';
@@ -26,12 +27,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const workerId = `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
   const shutdown = new AbortController();
 
-  let started = false;
-  let stopped = false;
-  let running: Promise<void> | null = null;
-  let again = false;
   let sweeping: Promise<unknown> | null = null;
-  let pollTimer: NodeJS.Timeout | null = null;
   let sweepTimer: NodeJS.Timeout | null = null;
 
   const record = async (delivery: Delivery, lockToken: string, outcome: DeliveryOutcome) => {
@@ -152,38 +148,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return rows.length;
   };
 
-  const loop = async () => {
-    do {
-      again = false;
-      try {
-        // A full batch means more may be due: go on without waiting for the timer.
-        if ((await runOnce()) >= settings.concurrency) again = true;
-      } catch (error) {
-        if (!stopped) strapi.log.error(`[multichannel-publishing] dispatcher: ${errorText(error)}`);
-      }
-    } while (again && !stopped);
-  };
-
-  const kick = () => {
-    if (!started || stopped) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    running = loop().finally(() => {
-      running = null;
-    });
-  };
+  const loop = createBatchLoop({
+    runOnce,
+    batchSize: settings.concurrency,
+    pollIntervalMs: settings.pollIntervalMs,
+    onError: (error) => strapi.log.error(`[multichannel-publishing] dispatcher: ${errorText(error)}`),
+  });
+  const kick = loop.kick;
+  const stopped = () => loop.isHalted();
 
   const sweep = () => {
-    if (stopped || sweeping) return sweeping;
+    if (stopped() || sweeping) return sweeping;
     sweeping = getService(strapi, 'publication-events')
       .sweep()
       .then((created) => {
         if (created > 0) kick();
       })
       .catch((error: unknown) => {
-        if (!stopped) strapi.log.error(`[multichannel-publishing] reconciliation sweep: ${errorText(error)}`);
+        if (!stopped()) strapi.log.error(`[multichannel-publishing] reconciliation sweep: ${errorText(error)}`);
       })
       .finally(() => {
         sweeping = null;
@@ -191,18 +173,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return sweeping;
   };
 
-  const schedulePoll = () => {
-    pollTimer = setTimeout(() => {
-      kick();
-      if (!stopped) schedulePoll();
-    }, settings.pollIntervalMs);
-    pollTimer.unref();
-  };
-
   const scheduleSweep = () => {
     sweepTimer = setTimeout(() => {
       void sweep();
-      if (!stopped) scheduleSweep();
+      if (!stopped()) scheduleSweep();
     }, settings.sweepIntervalMs);
     sweepTimer.unref();
   };
@@ -217,11 +191,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Starts the timers and runs the boot sweep (no-op when the dispatcher is disabled on this node). */
     start(): void {
-      if (!settings.enabled || started) return;
-      started = true;
+      if (!settings.enabled || loop.isHalted() || sweepTimer) return;
       void sweep();
-      kick();
-      schedulePoll();
+      loop.start();
       scheduleSweep();
     },
 
@@ -238,8 +210,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Stops the timers, interrupts attempts in progress and waits until their outcome is recorded. */
     async stop(): Promise<void> {
-      stopped = true;
-      if (pollTimer) clearTimeout(pollTimer);
+      const running = loop.halt();
       if (sweepTimer) clearTimeout(sweepTimer);
       shutdown.abort(new DOMException('node stopping', 'AbortError'));
       await Promise.allSettled([running, sweeping]);

@@ -1,6 +1,7 @@
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { nextAttemptAt } from '../../../../../common/backoff';
+import { createBatchLoop } from '../../../../../common/batch-loop';
 import { MAX_ERROR_LENGTH } from '../constants';
 import { claimDueMessages } from '../queries/claim-due-messages';
 import { findClaimedMessages, type ClaimedMessage } from '../queries/find-claimed-messages';
@@ -22,11 +23,6 @@ const errorText = (value: unknown): string => {
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const { worker: settings, retry } = getPluginConfig(strapi);
 
-  let started = false;
-  let stopped = false;
-  let running: Promise<void> | null = null;
-  let again = false;
-  let pollTimer: NodeJS.Timeout | null = null;
 
   const attempt = async (message: ClaimedMessage): Promise<MessageOutcome> => {
     const now = () => new Date();
@@ -80,57 +76,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return messages.length;
   };
 
-  const loop = async () => {
-    do {
-      again = false;
-      try {
-        // A full batch means more may be due: go on without waiting for the timer.
-        if ((await runOnce()) >= settings.concurrency) again = true;
-      } catch (error) {
-        if (!stopped) strapi.log.error(`[notifications] worker: ${errorText(error)}`);
-      }
-    } while (again && !stopped);
-  };
-
-  const kick = () => {
-    if (!started || stopped) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    running = loop().finally(() => {
-      running = null;
-    });
-  };
-
-  const schedulePoll = () => {
-    pollTimer = setTimeout(() => {
-      kick();
-      if (!stopped) schedulePoll();
-    }, settings.pollIntervalMs);
-    pollTimer.unref();
-  };
+  const loop = createBatchLoop({
+    runOnce,
+    batchSize: settings.concurrency,
+    pollIntervalMs: settings.pollIntervalMs,
+    onError: (error) => strapi.log.error(`[notifications] worker: ${errorText(error)}`),
+  });
 
   return {
     /** Starts the timer and a first run (no-op when the worker is disabled on this node). */
     start(): void {
-      if (!settings.enabled || started) return;
-      started = true;
-      kick();
-      schedulePoll();
+      if (settings.enabled) loop.start();
     },
 
     /** Asks for a run soon (after the transaction that wrote a message committed). */
     kick(): void {
       // Out of the caller's stack (and of any transaction callback) before touching the database.
-      setImmediate(kick);
+      setImmediate(loop.kick);
     },
 
     /** Stops the timer and waits for the run in progress (its outcomes are recorded). */
     async stop(): Promise<void> {
-      stopped = true;
-      if (pollTimer) clearTimeout(pollTimer);
-      await Promise.allSettled([running]);
+      await Promise.allSettled([loop.halt()]);
     },
   };
 };
