@@ -1,4 +1,5 @@
 import { MEMBERSHIP_TABLE } from '../constants';
+import { HIDDEN_PLUGIN_OPTIONS } from '../../../../../common/hidden-content-type';
 
 /**
  * One admin user's membership of one agency. Plain columns rather than relations: agencies are
@@ -16,11 +17,7 @@ export default {
       description: 'Which admin users belong to which agency',
     },
     options: { draftAndPublish: false },
-    pluginOptions: {
-      'content-manager': { visible: false },
-      'content-type-builder': { visible: false },
-      i18n: { localized: false },
-    },
+    pluginOptions: HIDDEN_PLUGIN_OPTIONS,
     attributes: {
       userId: { type: 'integer', required: true },
       agencyDocumentId: { type: 'string', required: true, maxLength: 64 },

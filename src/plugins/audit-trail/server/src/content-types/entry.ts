@@ -1,4 +1,5 @@
 import { ENTRY_TABLE } from '../constants';
+import { HIDDEN_PLUGIN_OPTIONS } from '../../../../../common/hidden-content-type';
 
 /**
  * One sensitive action. Written only by the plugin's service (through the query engine); the
@@ -17,11 +18,7 @@ export default {
       description: 'Who did which sensitive action, when, on what, from where (read-only)',
     },
     options: { draftAndPublish: false },
-    pluginOptions: {
-      'content-manager': { visible: false },
-      'content-type-builder': { visible: false },
-      i18n: { localized: false },
-    },
+    pluginOptions: HIDDEN_PLUGIN_OPTIONS,
     attributes: {
       occurredAt: { type: 'datetime', required: true },
       action: { type: 'string', required: true },

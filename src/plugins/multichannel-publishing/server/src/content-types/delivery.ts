@@ -1,5 +1,5 @@
 import { DELIVERIES_TABLE, DELIVERY_STATUSES } from '../constants';
-import { HIDDEN_PLUGIN_OPTIONS } from './hidden';
+import { HIDDEN_PLUGIN_OPTIONS } from '../../../../../common/hidden-content-type';
 
 /** One publication event on one channel: the outbox row the dispatcher claims, sends and records. */
 export default {

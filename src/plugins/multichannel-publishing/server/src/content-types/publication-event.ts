@@ -1,5 +1,5 @@
 import { EVENT_SOURCES, EVENT_TYPES, EVENTS_TABLE } from '../constants';
-import { HIDDEN_PLUGIN_OPTIONS } from './hidden';
+import { HIDDEN_PLUGIN_OPTIONS } from '../../../../../common/hidden-content-type';
 
 /** One publish, re-publish or unpublish of one locale of a covered document: the spine of every channel. */
 export default {

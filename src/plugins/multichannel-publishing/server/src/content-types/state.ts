@@ -1,5 +1,5 @@
 import { STATE_TABLE } from '../constants';
-import { HIDDEN_PLUGIN_OPTIONS } from './hidden';
+import { HIDDEN_PLUGIN_OPTIONS } from '../../../../../common/hidden-content-type';
 
 /**
  * Small durable state shared by all nodes: the event sequence counter and each channel's state

@@ -1,5 +1,6 @@
 import { NOTIFICATION_CHANNELS, NOTIFICATION_STATUSES } from '../../../../../common/notifications';
 import { MESSAGES_TABLE } from '../constants';
+import { HIDDEN_PLUGIN_OPTIONS } from '../../../../../common/hidden-content-type';
 
 /** One message to one person on one channel: the outbox row the worker claims, sends and records. */
 export default {
@@ -13,11 +14,7 @@ export default {
       description: 'A message to one person (e-mail or Zalo), with its attempts and outcome',
     },
     options: { draftAndPublish: false },
-    pluginOptions: {
-      'content-manager': { visible: false },
-      'content-type-builder': { visible: false },
-      i18n: { localized: false },
-    },
+    pluginOptions: HIDDEN_PLUGIN_OPTIONS,
     attributes: {
       channel: { type: 'enumeration', enum: [...NOTIFICATION_CHANNELS], required: true },
       topic: { type: 'string', required: true },

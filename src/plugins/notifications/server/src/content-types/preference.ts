@@ -1,4 +1,5 @@
 import { PREFERENCES_TABLE } from '../constants';
+import { HIDDEN_PLUGIN_OPTIONS } from '../../../../../common/hidden-content-type';
 
 /**
  * One admin user's notification choices (absent row = the defaults: every e-mail on). Written only
@@ -15,11 +16,7 @@ export default {
       description: "An admin user's choice of e-mails about the approval workflow",
     },
     options: { draftAndPublish: false },
-    pluginOptions: {
-      'content-manager': { visible: false },
-      'content-type-builder': { visible: false },
-      i18n: { localized: false },
-    },
+    pluginOptions: HIDDEN_PLUGIN_OPTIONS,
     attributes: {
       adminUserId: { type: 'integer', required: true },
       /** E-mails when a document is submitted to them for review. */

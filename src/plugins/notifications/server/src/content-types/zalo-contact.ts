@@ -1,4 +1,5 @@
 import { ZALO_CONTACTS_TABLE } from '../constants';
+import { HIDDEN_PLUGIN_OPTIONS } from '../../../../../common/hidden-content-type';
 
 /**
  * When a Zalo user last wrote to the OA (the webhook event's timestamp): Zalo accepts consultation
@@ -16,11 +17,7 @@ export default {
       description: "When a Zalo user last wrote to the OA (for Zalo's 7-day answer window)",
     },
     options: { draftAndPublish: false },
-    pluginOptions: {
-      'content-manager': { visible: false },
-      'content-type-builder': { visible: false },
-      i18n: { localized: false },
-    },
+    pluginOptions: HIDDEN_PLUGIN_OPTIONS,
     attributes: {
       userId: { type: 'string', required: true, private: true, maxLength: 64 },
       lastMessageAt: { type: 'datetime', required: true },

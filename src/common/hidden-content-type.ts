@@ -1,5 +1,5 @@
 /**
- * The plugin's own tables are written only by the plugin: hidden from the content manager and the
+ * A plugin's own tables are written only by that plugin: hidden from the content manager and the
  * content-type builder (and no content-API routes are declared for them).
  */
 export const HIDDEN_PLUGIN_OPTIONS = {
