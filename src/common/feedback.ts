@@ -195,6 +195,15 @@ export type ReportOptions = {
   draftScope: FeedbackScope;
 };
 
+/** The public outcome of a consultation (`GET /api/consultation-drafts/:documentId/outcome`): no personal data. */
+export type ConsultationOutcome = {
+  counts: { received: number; byDisposition: Record<Disposition | 'none', number>; byCategory: Record<FeedbackCategory, number> };
+  reportUrl: string | null;
+  publishedAt: string;
+  /** One per comment (spam left out); `content` only where the submitter consented to publication. */
+  items: Array<{ provision: string | null; disposition: Disposition | null; explanation: string | null; content?: string }>;
+};
+
 export type FeedbackServices = {
   'agency-work': {
     workQueue(query: WorkQueueQuery): Promise<WorkQueue>;
@@ -226,6 +235,8 @@ export type FeedbackServices = {
     csv(draftDocumentId: string, options: ReportOptions): Promise<string>;
     /** The report as a Word document laid out per Decree 30/2020 (`place`, date `now` in Vietnam's time zone). */
     docx(draftDocumentId: string, options: ReportOptions & { place: string; now?: Date }): Promise<Buffer>;
+    /** The public outcome once published (published draft with `outcomePublishedAt`), else `null`. */
+    publicOutcome(draftDocumentId: string, publicBase: string): Promise<ConsultationOutcome | null>;
   };
 };
 

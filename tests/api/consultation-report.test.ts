@@ -2,7 +2,8 @@ import JSZip from 'jszip';
 import type request from 'supertest';
 import { asAdmin, createAdminUser, loginAdmin, SUPER_ADMIN, SUPER_ADMIN_ENV } from '../helpers/admin';
 import { createAgency, createMember, SCOPED_ENV } from '../helpers/agencies';
-import { consultationDraftData, createDocument, policyData } from '../helpers/content';
+import { consultationDraftData, createDocument, policyData, publishTrusted } from '../helpers/content';
+import { pdfBytes } from '../helpers/upload-samples';
 import { FEEDBACK_UID, intakeBody, storedFeedback, UNLIMITED_RATE_ENV } from '../helpers/feedback';
 import { startTestApp, type TestApp } from '../helpers/strapi';
 
@@ -250,5 +251,119 @@ describe('who may have the report', () => {
       expect(unknown.status).toBe(404);
       expect(unknown.body.error.message).toContain('Consultation draft not found');
     }
+  });
+});
+
+describe('the publication of the outcome', () => {
+  type Row = { publishedAt: string | null; outcomePublishedAt: string | null };
+  const rows = async (documentId: string) =>
+    (await app.strapi.db.query(DRAFT).findMany({ select: ['publishedAt', 'outcomePublishedAt'], where: { documentId } })) as Row[];
+  // Through the document service, as the approval workflow's publish does once approved (fixtures skip the review).
+  const publish = (documentId: string) => publishTrusted(app.strapi, DRAFT, documentId);
+  let policy: string;
+  let fileId: number;
+
+  beforeAll(async () => {
+    policy = (await createDocument(app.strapi, POLICY, policyData({ leadAgency: agencyA }), { publish: true })).documentId;
+    const uploaded = await admin.post('/upload').attach('files', pdfBytes(), { filename: 'bao-cao-ket-qua.pdf', contentType: 'application/pdf' });
+    expect(uploaded.status).toBe(201);
+    fileId = uploaded.body[0].id;
+  });
+
+  it('is not recorded when the draft is published without an outcome report', async () => {
+    const documentId = (await createDocument(app.strapi, DRAFT, consultationDraftData(policy), { publish: true })).documentId;
+    await publish(documentId);
+    const stored = await rows(documentId);
+    expect(stored.some((row) => row.publishedAt)).toBe(true);
+    expect(stored.map((row) => row.outcomePublishedAt)).toEqual(stored.map(() => null));
+  });
+
+  it('is recorded on every row the first time the draft is published with the report attached, and kept by later publishes', async () => {
+    const documentId = (await createDocument(app.strapi, DRAFT, consultationDraftData(policy))).documentId;
+    await app.strapi.documents(DRAFT as never).update({ documentId, locale: 'vi', data: { outcomeReport: fileId } } as never);
+    expect((await rows(documentId)).map((row) => row.outcomePublishedAt)).toEqual([null]);
+    const before = Date.now();
+    await publish(documentId);
+    const first = await rows(documentId);
+    expect(first).toHaveLength(2);
+    for (const row of first) {
+      expect(row.outcomePublishedAt).not.toBeNull();
+      expect(new Date(row.outcomePublishedAt as string).getTime()).toBeGreaterThanOrEqual(before - 1000);
+    }
+    await app.strapi.documents(DRAFT as never).update({ documentId, locale: 'vi', data: { summary: 'Đã cập nhật tóm tắt.' } } as never);
+    await publish(documentId);
+    const again = await rows(documentId);
+    expect(again.map((row) => new Date(row.outcomePublishedAt as string).getTime())).toEqual(first.map((row) => new Date(row.outcomePublishedAt as string).getTime()));
+  });
+
+  it('cannot be written by a caller, through the content manager or the document service', async () => {
+    const documentId = (await createDocument(app.strapi, DRAFT, consultationDraftData(policy))).documentId;
+    const cm = await admin.put(`/content-manager/collection-types/${DRAFT}/${documentId}?locale=vi`).send({ outcomePublishedAt: '2020-01-01T00:00:00.000Z' });
+    expect(cm.status).toBe(200);
+    await app.strapi.documents(DRAFT as never).update({ documentId, locale: 'vi', data: { outcomePublishedAt: '2020-01-01T00:00:00.000Z' } } as never);
+    expect((await rows(documentId)).map((row) => row.outcomePublishedAt)).toEqual([null]);
+  });
+});
+
+describe('the public outcome of a consultation', () => {
+  const outcome = (id: string) => `/api/consultation-drafts/${id}/outcome`;
+  const PRIVATE_COMMENT = 'Ý kiến riêng không đồng ý công khai về mức hỗ trợ.';
+  let withheld: string;
+
+  beforeAll(async () => {
+    withheld = await submit(draft, { content: PRIVATE_COMMENT, publicConsent: false, category: 'comment' });
+    await update(withheld, { disposition: 'noted' });
+  });
+
+  it('is a 404 until the draft is published with its outcome report', async () => {
+    const response = await app.http().get(outcome(draft));
+    expect(response.status).toBe(404);
+    expect(response.body.error.message).toContain('No published outcome');
+  });
+
+  it('answers 400 for a malformed id and 404 for an unknown draft', async () => {
+    expect((await app.http().get(outcome('not-an-id!'))).status).toBe(400);
+    expect((await app.http().get(outcome('abcdefghijklmnopqrstuvwx'))).status).toBe(404);
+  });
+
+  it('once published: counts, the report’s absolute URL, every comment’s disposition, content only with consent, no personal data', async () => {
+    const uploaded = await admin.post('/upload').attach('files', pdfBytes(), { filename: 'bao-cao-ket-qua-lay-y-kien.pdf', contentType: 'application/pdf' });
+    expect(uploaded.status).toBe(201);
+    await app.strapi.documents(DRAFT as never).update({ documentId: draft, locale: 'vi', data: { outcomeReport: uploaded.body[0].id } } as never);
+    await publishTrusted(app.strapi, DRAFT, draft);
+
+    const response = await app.http().get(outcome(draft));
+    expect(response.status).toBe(200);
+    const { data } = response.body;
+    expect(data.counts).toEqual({
+      received: 8,
+      byDisposition: { accepted: 4, 'partially-accepted': 1, 'not-accepted': 1, noted: 1, none: 1 },
+      byCategory: { comment: 2, recommendation: 4, difficulty: 1, question: 1 },
+    });
+    expect(data.reportUrl).toMatch(/^https?:\/\/[^/]+\/uploads\/bao_cao_ket_qua_lay_y_kien_[A-Za-z0-9]+\.pdf$/);
+    expect(Date.now() - new Date(data.publishedAt).getTime()).toBeLessThan(60_000);
+    expect(data.items).toHaveLength(8);
+    expect(data.items).toContainEqual({ provision: 'Điều 4, khoản 1', disposition: 'accepted', explanation: null, content: CAMPAIGN });
+    expect(data.items).toContainEqual({ provision: '+Điều 2', disposition: 'partially-accepted', explanation: 'Đã bổ sung định nghĩa "cận nghèo".', content: QUOTED });
+    // The comment without consent is there, decided, but without its words.
+    expect(data.items).toContainEqual({ provision: null, disposition: 'noted', explanation: null });
+    const text = JSON.stringify(response.body);
+    expect(text).not.toContain(PRIVATE_COMMENT);
+    expect(text).not.toContain(SPAM);
+    for (const value of PERSONAL) expect(text).not.toContain(value);
+    expect(text).not.toMatch(/fullName|email|phone|organizationName|trackingCode|zaloUserId/);
+  });
+
+  it('is served from the read cache, and a feedback change clears it', async () => {
+    const first = await app.http().get(outcome(draft));
+    const second = await app.http().get(outcome(draft));
+    expect(second.status).toBe(200);
+    expect(second.headers['x-read-cache']).toBe('hit');
+    expect(second.body).toEqual(first.body);
+    await update(withheld, { disposition: 'accepted', provision: 'Điều 9' });
+    const after = await app.http().get(outcome(draft));
+    expect(after.headers['x-read-cache']).toBe('miss');
+    expect(after.body.data.counts.byDisposition).toMatchObject({ accepted: 5, noted: 0 });
+    expect(after.body.data.items).toContainEqual({ provision: 'Điều 9', disposition: 'accepted', explanation: null });
   });
 });

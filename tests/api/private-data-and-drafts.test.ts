@@ -137,8 +137,9 @@ describe('REST: every public GET route of the content API', () => {
       const plural = layer.path.split('/')[2];
       const uid = byPlural.get(plural);
       const ids = uid ? [...(fixtures.published[uid] ?? []), ...(fixtures.neverPublished[uid] ?? [])] : ['1'];
-      const urls = layer.path.includes(':id')
-        ? ids.map((id) => layer.path.replace(':id', id))
+      // `:documentId` routes of a type (a draft's outcome) are walked with the same planted documents as `:id`.
+      const urls = /:(id|documentId)\b/.test(layer.path)
+        ? ids.map((id) => layer.path.replace(/:(id|documentId)\b/, id))
         : layer.path.includes(':trackingCode')
           ? fixtures.trackingCodes.map((code) => layer.path.replace(':trackingCode', code))
           : [layer.path.replace(/:[A-Za-z]+/g, '1')];

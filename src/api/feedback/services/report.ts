@@ -5,6 +5,7 @@ import {
   DISPOSITIONS,
   FEEDBACK_CATEGORIES,
   SUBMITTER_TYPES,
+  type ConsultationOutcome,
   type ConsultationReport,
   type Disposition,
   type FeedbackServices,
@@ -75,6 +76,43 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         [String(row.number), row.who, row.summary, row.provision, row.dispositionLabel, row.explanation].map(neutralizeFormula),
       );
       return csvWithBom([[...REPORT_HEADERS], ...records]);
+    },
+
+    /**
+     * The public outcome of a consultation once the agency published it (a published draft with
+     * `outcomePublishedAt`), else `null`: counts, the signed report's absolute URL and one item per
+     * comment, its content only where the submitter consented and it was not rejected. No personal data.
+     */
+    async publicOutcome(draftDocumentId: string, publicBase: string): Promise<ConsultationOutcome | null> {
+      const draft = (await strapi.db.query(CONSULTATION_DRAFT_UID).findOne({
+        select: ['id', 'outcomePublishedAt'],
+        where: { documentId: draftDocumentId, publishedAt: { $notNull: true }, outcomePublishedAt: { $notNull: true } },
+        populate: { outcomeReport: { select: ['url'] } },
+      })) as { outcomePublishedAt: string | Date; outcomeReport?: { url?: string | null } | null } | null;
+      if (!draft) return null;
+      const feedback = (await strapi.db.query(FEEDBACK_UID).findMany({
+        select: ['id', 'content', 'category', 'publicConsent', 'rejectionReason', 'disposition', 'explanation', 'provision'],
+        where: { consultationDraft: { documentId: draftDocumentId }, ...NOT_SPAM },
+        orderBy: [{ id: 'asc' }],
+      })) as Array<ReportFeedback & { category: string; publicConsent?: boolean | null; rejectionReason?: string | null }>;
+      const byCategory = zeroes(FEEDBACK_CATEGORIES);
+      const byDisposition = zeroes<Disposition | 'none'>([...DISPOSITIONS, 'none']);
+      for (const row of feedback) {
+        if (row.category in byCategory) byCategory[row.category as keyof typeof byCategory] += 1;
+        byDisposition[row.disposition ?? 'none'] += 1;
+      }
+      const url = draft.outcomeReport?.url ?? null;
+      return {
+        counts: { received: feedback.length, byDisposition, byCategory },
+        reportUrl: url ? (/^https?:\/\//i.test(url) ? url : `${publicBase.replace(/\/+$/, '')}${url.startsWith('/') ? '' : '/'}${url}`) : null,
+        publishedAt: new Date(draft.outcomePublishedAt).toISOString(),
+        items: feedback.map((row) => ({
+          provision: row.provision?.trim() || null,
+          disposition: row.disposition ?? null,
+          explanation: row.explanation?.trim() || null,
+          ...(row.publicConsent === true && !row.rejectionReason ? { content: row.content } : {}),
+        })),
+      };
     },
 
     /** The report as a Word document (Decree 30/2020 layout), dated `now` at `place`. */
