@@ -159,6 +159,16 @@ describe('REST: every public GET route of the content API', () => {
     // Thousands of sequential requests: about 100 s on a busy 2-core machine.
   }, 300_000);
 
+  it('walks a consultation outcome that is published (200), so the walk above read one and found nothing', async () => {
+    const answers = [];
+    for (const documentId of fixtures.published['api::consultation-draft.consultation-draft'] ?? []) {
+      const response = await app.http().get(`/api/consultation-drafts/${documentId}/outcome`);
+      expectNothingLeaked(bodyOf(response), `outcome of ${documentId}`);
+      answers.push(response.status);
+    }
+    expect(answers).toContain(200);
+  });
+
   it('answers 404 for a never-published document and the published version of one with a newer draft', async () => {
     for (const target of appModels().filter((candidate) => candidate.options?.draftAndPublish)) {
       for (const documentId of fixtures.neverPublished[target.uid] ?? []) {
