@@ -296,6 +296,13 @@ describe('the publication of the outcome', () => {
     expect(again.map((row) => new Date(row.outcomePublishedAt as string).getTime())).toEqual(first.map((row) => new Date(row.outcomePublishedAt as string).getTime()));
   });
 
+  it('is not recorded when the publish is refused (the approval workflow has not approved the draft)', async () => {
+    const documentId = (await createDocument(app.strapi, DRAFT, consultationDraftData(policy))).documentId;
+    await app.strapi.documents(DRAFT as never).update({ documentId, locale: 'vi', data: { outcomeReport: fileId } } as never);
+    await expect(app.strapi.documents(DRAFT as never).publish({ documentId, locale: 'vi' } as never)).rejects.toThrow();
+    expect(await rows(documentId)).toEqual([{ publishedAt: null, outcomePublishedAt: null }]);
+  });
+
   it('cannot be written by a caller, through the content manager or the document service', async () => {
     const documentId = (await createDocument(app.strapi, DRAFT, consultationDraftData(policy))).documentId;
     const cm = await admin.put(`/content-manager/collection-types/${DRAFT}/${documentId}?locale=vi`).send({ outcomePublishedAt: '2020-01-01T00:00:00.000Z' });
