@@ -74,6 +74,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
   'public-participation': {
     enabled: true,
     resolve: './src/plugins/public-participation',
+    // The place the report on how feedback was taken in is dated at ("Lào Cai, ngày … tháng … năm …").
+    config: { reportPlace: env('REPORT_PLACE', 'Lào Cai') },
   },
   // Each agency sees its own work: which relation leads from a content type to the agency that owns it
   // (the "in my agency" condition of the editorial roles; README: "Agency access").

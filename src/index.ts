@@ -13,6 +13,7 @@ import { syncPublicPermissions } from './bootstrap/public-permissions';
 import { seedSuperAdmin } from './bootstrap/seed-admin';
 import { applyStockRoles } from './bootstrap/stock-roles';
 import { registerDocumentMiddlewares } from './document-middlewares';
+import { registerConsultationOutcome } from './document-middlewares/consultation-outcome';
 import { registerFeedbackDeletionAudit } from './document-middlewares/feedback-deletion-audit';
 import { registerFeedbackNotifications } from './document-middlewares/feedback-notifications';
 import { registerContentApiReadGuard } from './document-middlewares/content-api-reads';
@@ -34,6 +35,7 @@ export default {
     registerGraphqlMeNeedsUser(strapi);
     registerDocumentMiddlewares(strapi);
     registerPolicyWithdrawal(strapi);
+    registerConsultationOutcome(strapi);
     registerFeedbackDeletionAudit(strapi);
     registerFeedbackNotifications(strapi);
     registerContentApiReadGuard(strapi);

@@ -62,6 +62,11 @@ const SETTINGS: Record<string, Record<string, FieldSetting>> = {
     closesAt: { label: 'Kết thúc lấy ý kiến · Closes at', description: 'Phải sau thời điểm bắt đầu · must be after the opening' },
     questions: { label: 'Câu hỏi lấy ý kiến · Questions' },
     responseReport: { label: 'Báo cáo tiếp thu, giải trình · Response report' },
+    outcomeReport: {
+      label: 'Báo cáo kết quả (bản ký) · Outcome report',
+      description: 'Tệp PDF/DOCX đã ký; công bố cùng dự thảo · the signed PDF/DOCX, published with the draft',
+    },
+    outcomePublishedAt: { label: 'Ngày công bố kết quả · Outcome published at', ...COMPUTED },
   },
   [RADIO_SCRIPT_UID]: {
     policy: { label: 'Chính sách · Policy' },

@@ -180,6 +180,52 @@ export type DispositionItems = {
   meta: { pagination: { page: number; pageSize: number; pageCount: number; total: number } };
 };
 
+/** The report on how a draft's feedback was taken in (báo cáo tổng hợp, tiếp thu, giải trình). */
+export type ReportRow = {
+  /** Số TT, from 1. */
+  number: number;
+  /** Organisation names, and/or "Ý kiến người dân": never a citizen's name, e-mail or phone. */
+  who: string;
+  /** The comment, whitespace folded and truncated. */
+  summary: string;
+  /** How many feedback the row stands for (duplicates grouped). */
+  count: number;
+  provision: string;
+  disposition: Disposition | null;
+  /** The disposition in Vietnamese (Tiếp thu … Chưa xử lý). */
+  dispositionLabel: string;
+  explanation: string;
+};
+
+export type ConsultationReport = {
+  draft: { documentId: string; title: string };
+  /** The issuing agency: the lead agency of the draft's policy. */
+  agency: string | null;
+  counts: {
+    received: number;
+    byCategory: Record<FeedbackCategory, number>;
+    bySubmitterType: Record<SubmitterType, number>;
+    byDisposition: Record<Disposition | 'none', number>;
+  };
+  rows: ReportRow[];
+};
+
+export type ReportOptions = {
+  /** The feedback the caller may read (the rows are computed within it). */
+  scope: FeedbackScope;
+  /** The consultation drafts the caller may read (`permittedFilters` for the draft): 403 outside it. */
+  draftScope: FeedbackScope;
+};
+
+/** The public outcome of a consultation (`GET /api/consultation-drafts/:documentId/outcome`): no personal data. */
+export type ConsultationOutcome = {
+  counts: { received: number; byDisposition: Record<Disposition | 'none', number>; byCategory: Record<FeedbackCategory, number> };
+  reportUrl: string | null;
+  publishedAt: string;
+  /** One per comment (spam left out); `content` only where the submitter consented to publication. */
+  items: Array<{ provision: string | null; disposition: Disposition | null; explanation: string | null; content?: string }>;
+};
+
 export type FeedbackServices = {
   'agency-work': {
     workQueue(query: WorkQueueQuery): Promise<WorkQueue>;
@@ -205,6 +251,16 @@ export type FeedbackServices = {
   export: {
     /** Rows (and so personal data) only of the feedback within `scope`. */
     consultationDraftCsv(documentId: string, options: { includePersonalData: boolean; scope: FeedbackScope }): Promise<string>;
+  };
+  report: {
+    /** The report's counts and rows (spam left out, duplicates grouped, no personal data); 404 unknown draft, 403 outside `draftScope`. */
+    build(draftDocumentId: string, options: ReportOptions): Promise<ConsultationReport>;
+    /** The report's table as CSV: UTF-8 with BOM, RFC 4180, formulas neutralised. */
+    csv(draftDocumentId: string, options: ReportOptions): Promise<string>;
+    /** The report as a Word document laid out per Decree 30/2020 (`place`, date `now` in Vietnam's time zone). */
+    docx(draftDocumentId: string, options: ReportOptions & { place: string; now?: Date }): Promise<Buffer>;
+    /** The public outcome once published (published draft with `outcomePublishedAt`), else `null`. */
+    publicOutcome(draftDocumentId: string, publicBase: string): Promise<ConsultationOutcome | null>;
   };
 };
 

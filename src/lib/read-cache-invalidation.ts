@@ -74,9 +74,21 @@ export const dependencyGraph = (strapi: Core.Strapi): Map<string, ReadonlySet<st
   return closure;
 };
 
+/**
+ * Handlers whose answers read a type their own type does not link to: the outcome of a consultation
+ * counts the feedback that points at the draft (feedback → draft, no link back).
+ */
+const EXTRA_DEPENDENCIES: Record<string, readonly string[]> = {
+  'api::consultation-draft.consultation-draft.outcome': ['api::feedback.feedback'],
+};
+
 /** What an answer of `handler` (`api::policy.policy.find`) depends on; `'*'` when it is not one content type's. */
-export const dependenciesOfHandler = (graph: Map<string, ReadonlySet<string>>, handler: string): ReadonlySet<string> | '*' =>
-  graph.get(handler.slice(0, handler.lastIndexOf('.'))) ?? '*';
+export const dependenciesOfHandler = (graph: Map<string, ReadonlySet<string>>, handler: string): ReadonlySet<string> | '*' => {
+  const own = graph.get(handler.slice(0, handler.lastIndexOf('.')));
+  if (!own) return '*';
+  const extra = EXTRA_DEPENDENCIES[handler];
+  return extra ? new Set([...own, ...extra]) : own;
+};
 
 const isDraftRow = (strapi: Core.Strapi, uid: string, result: unknown): boolean => {
   const model = strapi.getModel(uid as never) as Schema | undefined;

@@ -9,6 +9,7 @@ const PUBLIC_HANDLERS = [
   /\.find$/,
   /\.findOne$/,
   /^api::feedback\.feedback\.publicList$/,
+  /^api::consultation-draft\.consultation-draft\.outcome$/,
   /^api::feeds\.feeds\./,
   /^api::changes\.changes\.list$/,
   /^api::openapi\.openapi\.document$/,

@@ -1,4 +1,8 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { Core, Data } from '@strapi/strapi';
+import { feedbackService } from '../common/feedback';
 import { runTrusted } from '../lib/trusted';
 import { AGENCY_UID, AUDIENCE_UID, CONSULTATION_DRAFT_UID, FEEDBACK_UID, FOCAL_POINT_UID, POLICY_UID } from '../common/uids';
 import { AGENCIES } from './data/agencies';
@@ -50,6 +54,40 @@ const requiredId = (ids: Map<string, string>, kind: string) => (key: string): st
 
 const findOne = async (documents: Documents, filters: Record<string, unknown>, params: Record<string, unknown> = {}) =>
   (await documents.findFirst({ filters, ...params })) ?? null;
+
+/**
+ * Publishes a closed demo draft's outcome, once: the report generated from its dispositions is
+ * uploaded to the media library, attached as `outcomeReport`, and the draft republished, which
+ * records `outcomePublishedAt` (src/document-middlewares/consultation-outcome.ts).
+ */
+const publishDemoOutcome = async (strapi: Core.Strapi, documentId: string, now: Date): Promise<void> => {
+  const row = (await strapi.db.query(CONSULTATION_DRAFT_UID).findOne({ select: ['outcomePublishedAt'], where: { documentId }, populate: { outcomeReport: { select: ['id'] } } })) as {
+    outcomePublishedAt?: string | null;
+    outcomeReport?: { id: number } | null;
+  } | null;
+  if (!row || row.outcomePublishedAt) return;
+  let fileId = row.outcomeReport?.id;
+  if (!fileId) {
+    const place = strapi.config.get('plugin::public-participation.reportPlace', 'Lào Cai') as string;
+    const bytes = await feedbackService(strapi, 'report').docx(documentId, { scope: {}, draftScope: {}, place, now });
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'seed-outcome-'));
+    const name = `bao-cao-tiep-thu-giai-trinh-${documentId}.docx`;
+    const filepath = path.join(dir, name);
+    try {
+      await fs.writeFile(filepath, bytes);
+      const [file] = (await strapi.plugin('upload').service('upload').upload({
+        data: { fileInfo: { name, caption: 'Báo cáo tổng hợp, tiếp thu, giải trình (demo)' } },
+        files: { filepath, originalFilename: name, mimetype: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', size: bytes.length },
+      })) as Array<{ id: number }>;
+      fileId = file.id;
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  }
+  const drafts = strapi.documents(CONSULTATION_DRAFT_UID);
+  await drafts.update({ documentId, locale: 'vi', data: { outcomeReport: fileId } } as never);
+  await drafts.publish({ documentId, locale: 'vi' });
+};
 
 /**
  * Loads the Vietnamese-language demo of a province modelled on Lao Cai. Idempotent: every item is
@@ -222,6 +260,11 @@ const loadDemo = async (strapi: Core.Strapi, now: Date): Promise<SeedSummary> =>
       return doc;
     },
   );
+
+  for (const draft of CONSULTATION_DRAFTS) {
+    const documentId = draftIds.get(draft.key);
+    if (draft.publishOutcome && documentId) await publishDemoOutcome(strapi, documentId, now);
+  }
 
   return {
     agencies: agencyResult.created,

@@ -271,6 +271,10 @@ export const MATRIX: MatrixCase[] = [
     at(`DELETE /api/${plural}/:id`, WRITE_FULL_ACCESS),
   ]),
 
+  /* A consultation's public outcome: an open route (no grant, a token adds nothing); the planted draft has no published
+     outcome, so everyone gets the same 404. */
+  at('GET /api/consultation-drafts/:documentId/outcome', same(404), { params: { documentId: real(CONSULTATION_DRAFT) } }),
+
   /* Content API, feedback: citizens send and track it through dedicated public routes (no login, rate-limited,
      validated); the core routes are closed to the public and end users; API tokens pass, personal data stripped. */
   at('POST /api/feedbacks', same(400), { body: {} }),
@@ -662,6 +666,14 @@ export const MATRIX: MatrixCase[] = [
   }),
   at('GET /public-participation/consultation-drafts/:documentId/dispositions', admin(EDITORIAL, 200), { params: { documentId: real(CONSULTATION_DRAFT) } }),
   at('GET /public-participation/consultation-drafts/:documentId/feedbacks', admin(EDITORIAL, 200), { params: { documentId: real(CONSULTATION_DRAFT) } }),
+  /* The report on how feedback was taken in (DOCX and CSV, never personal data): an official document, so the export
+     permission (Biên tập viên, Lãnh đạo). */
+  at('GET /public-participation/consultation-drafts/:documentId/report.docx', admin(['editor', 'leader', 'superAdmin'], 200), {
+    params: { documentId: real(CONSULTATION_DRAFT) },
+  }),
+  at('GET /public-participation/consultation-drafts/:documentId/report.csv', admin(['editor', 'leader', 'superAdmin'], 200), {
+    params: { documentId: real(CONSULTATION_DRAFT) },
+  }),
   at('GET /feedback-export/consultation-drafts/:documentId.csv', admin(['editor', 'leader', 'superAdmin'], 200), {
     params: { documentId: real(CONSULTATION_DRAFT) },
     personalData: ['editor', 'superAdmin'],

@@ -137,8 +137,9 @@ describe('REST: every public GET route of the content API', () => {
       const plural = layer.path.split('/')[2];
       const uid = byPlural.get(plural);
       const ids = uid ? [...(fixtures.published[uid] ?? []), ...(fixtures.neverPublished[uid] ?? [])] : ['1'];
-      const urls = layer.path.includes(':id')
-        ? ids.map((id) => layer.path.replace(':id', id))
+      // `:documentId` routes of a type (a draft's outcome) are walked with the same planted documents as `:id`.
+      const urls = /:(id|documentId)\b/.test(layer.path)
+        ? ids.map((id) => layer.path.replace(/:(id|documentId)\b/, id))
         : layer.path.includes(':trackingCode')
           ? fixtures.trackingCodes.map((code) => layer.path.replace(':trackingCode', code))
           : [layer.path.replace(/:[A-Za-z]+/g, '1')];
@@ -157,6 +158,16 @@ describe('REST: every public GET route of the content API', () => {
     expect(requests).toBeGreaterThan(300);
     // Thousands of sequential requests: about 100 s on a busy 2-core machine.
   }, 300_000);
+
+  it('walks a consultation outcome that is published (200), so the walk above read one and found nothing', async () => {
+    const answers = [];
+    for (const documentId of fixtures.published['api::consultation-draft.consultation-draft'] ?? []) {
+      const response = await app.http().get(`/api/consultation-drafts/${documentId}/outcome`);
+      expectNothingLeaked(bodyOf(response), `outcome of ${documentId}`);
+      answers.push(response.status);
+    }
+    expect(answers).toContain(200);
+  });
 
   it('answers 404 for a never-published document and the published version of one with a newer draft', async () => {
     for (const target of appModels().filter((candidate) => candidate.options?.draftAndPublish)) {

@@ -90,6 +90,18 @@ describe('the demo seed', () => {
     });
   });
 
+  it('publishes the outcome of that closed consultation: the generated report attached, shown on the public outcome route', async () => {
+    const title = CONSULTATION_DRAFTS.find((draft) => draft.key === 'hoc-sinh-ban-tru-v1')?.title;
+    const draft = (await app.strapi.db.query('api::consultation-draft.consultation-draft').findOne({ where: { title }, select: ['documentId'] })) as { documentId: string };
+    const response = await app.http().get(`/api/consultation-drafts/${draft.documentId}/outcome`);
+    expect(response.status).toBe(200);
+    expect(response.body.data.counts.received).toBe(6);
+    expect(response.body.data.reportUrl).toMatch(/^https?:\/\/.+\/uploads\/.+\.docx$/);
+    // Only the drafts marked in the demo data have a published outcome.
+    const published = (await app.strapi.db.query('api::consultation-draft.consultation-draft').findMany({ where: { outcomePublishedAt: { $notNull: true } }, select: ['title'] })) as Array<{ title: string }>;
+    expect([...new Set(published.map((row) => row.title))]).toEqual(CONSULTATION_DRAFTS.filter((item) => item.publishOutcome).map((item) => item.title));
+  });
+
   it('puts the demo accounts in their agencies and creates the coordinator and a second agency’s editor', async () => {
     await app.strapi.plugin('approval-workflow').service('demo-users').ensureDemoUsers();
     await seedDemoAgencyAccess(app.strapi);

@@ -168,6 +168,9 @@ export const plantLeakFixtures = async (strapi: Core.Strapi): Promise<LeakFixtur
     const row = (await strapi.db.query('api::feedback.feedback').findOne({ where: { documentId: feedback.documentId } })) as { trackingCode: string };
     fixtures.trackingCodes.push(row.trackingCode);
   }
+  // The public draft's consultation outcome is published, so its outcome route answers 200 with the feedback above
+  // (no consent: its words, which carry the marker, must stay out).
+  await strapi.db.query('api::consultation-draft.consultation-draft').updateMany({ where: { documentId: draft.documentId }, data: { outcomePublishedAt: new Date() } });
   return fixtures;
 };
 

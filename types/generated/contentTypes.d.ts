@@ -627,6 +627,18 @@ export interface ApiConsultationDraftConsultationDraft
           localized: false;
         };
       }>;
+    outcomePublishedAt: Schema.Attribute.DateTime &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
+    outcomeReport: Schema.Attribute.Media<'files'> &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
     policy: Schema.Attribute.Relation<'manyToOne', 'api::policy.policy'> &
       Schema.Attribute.Required &
       Schema.Attribute.SetPluginOptions<{

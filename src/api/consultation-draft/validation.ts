@@ -38,3 +38,8 @@ export const assertConsultationWindow = (window: { opensAt?: unknown; closesAt?:
     });
   }
 };
+
+const outcomeParams = z.object({ documentId: z.string().regex(/^[A-Za-z0-9]{1,64}$/, 'must be a documentId') });
+
+/** The `:documentId` of `GET /api/consultation-drafts/:documentId/outcome` (400 naming it otherwise). */
+export const parseOutcomeParams = (params: unknown): string => parseOrThrow(outcomeParams, params).documentId;

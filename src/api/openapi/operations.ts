@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DISPOSITIONS } from '../../common/feedback';
 import { CONSULTATION_DRAFT_UID } from '../../common/uids';
 import {
   CONTENT_MAX_LENGTH,
@@ -227,6 +228,55 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
       304: { description: 'Not modified (`If-None-Match` matched the `ETag`)' },
       400: error('Missing or double target, or bad pagination'),
       404: error('No such published target'),
+    },
+  },
+  'api::consultation-draft.consultation-draft.outcome': {
+    summary: 'The published outcome of a consultation: how the feedback was taken in',
+    description:
+      'Once the agency has published the draft with its signed outcome report: counts, the report\'s absolute URL, and for every comment ' +
+      '(spam left out) its provision, disposition and explanation; the comment\'s words only when its submitter consented to publication. ' +
+      'Never personal data. 404 until the outcome is published.',
+    tags: ['Consultation draft'],
+    parameters: [param('documentId', 'path', { type: 'string', pattern: '^[A-Za-z0-9]{1,64}$' }, 'The consultation draft')],
+    responses: {
+      200: json(
+        {
+          type: 'object',
+          properties: {
+            data: {
+              type: 'object',
+              properties: {
+                counts: {
+                  type: 'object',
+                  properties: {
+                    received: { type: 'integer' },
+                    byDisposition: { type: 'object', properties: Object.fromEntries([...DISPOSITIONS, 'none'].map((key) => [key, { type: 'integer' }])) },
+                    byCategory: { type: 'object', properties: Object.fromEntries(FEEDBACK_CATEGORIES.map((key) => [key, { type: 'integer' }])) },
+                  },
+                },
+                reportUrl: { type: 'string', format: 'uri', nullable: true },
+                publishedAt: { type: 'string', format: 'date-time' },
+                items: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    properties: {
+                      provision: { type: 'string', nullable: true },
+                      disposition: { type: 'string', enum: [...DISPOSITIONS], nullable: true },
+                      explanation: { type: 'string', nullable: true },
+                      content: { type: 'string', description: 'Only with the submitter\'s consent' },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+        'The outcome',
+      ),
+      304: { description: 'Not modified (`If-None-Match` matched the `ETag`)' },
+      400: error('Not a documentId'),
+      404: error('No published outcome for this draft'),
     },
   },
   'api::feedback.zalo.receive': {

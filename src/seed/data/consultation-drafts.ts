@@ -10,6 +10,8 @@ export type SeedConsultationDraft = {
   questions: string[];
   responseReport?: string;
   unpublished?: boolean;
+  /** A closed draft whose outcome is published: the generated report is attached as `outcomeReport` and the draft republished. */
+  publishOutcome?: boolean;
 };
 
 export const CONSULTATION_DRAFTS: SeedConsultationDraft[] = [
@@ -22,6 +24,7 @@ export const CONSULTATION_DRAFTS: SeedConsultationDraft[] = [
     opensInDays: -40,
     closesInDays: -10,
     questions: ['Mức hỗ trợ tiền ăn 40 % lương cơ sở đã phù hợp chưa?', 'Có nên mở rộng cho học sinh trung học phổ thông không?'],
+    publishOutcome: true,
     responseReport:
       'Ban soạn thảo đã nhận 126 ý kiến. Tiếp thu: mở rộng đối tượng cho học sinh trung học phổ thông ở xã đặc biệt khó khăn. Giải trình: giữ mức 40 % do giới hạn ngân sách.',
   },

@@ -38,6 +38,13 @@ const STATUS_LABELS: Record<string, string> = {
 const CATEGORY_LABELS: Record<string, string> = { comment: 'Góp ý', recommendation: 'Kiến nghị', difficulty: 'Khó khăn, vướng mắc', question: 'Câu hỏi' };
 const SUBMITTER_LABELS: Record<string, string> = { citizen: 'Người dân', business: 'Doanh nghiệp', organization: 'Tổ chức' };
 
+/**
+ * Records as CSV text (RFC 4180: CRLF between records, a field holding a comma, a quote or any line
+ * break quoted), after the BOM. csv-stringify quotes on its record delimiter only, so a bare "\n"
+ * inside a CRLF file would be left unquoted without `quoted_match`.
+ */
+export const csvWithBom = (records: string[][]): string => UTF8_BOM + stringify(records, { record_delimiter: '\r\n', quoted_match: /[\r\n]/ });
+
 const iso = (value: string | Date | null | undefined) => (value ? new Date(value).toISOString() : '');
 
 /**
@@ -89,6 +96,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       : [];
     const columns = COLUMNS.filter((column) => includePersonalData || !column.personal);
     const records = rows.map((row) => columns.map((column) => neutralizeFormula(column.value(row))));
-    return UTF8_BOM + stringify([columns.map((column) => column.header), ...records], { record_delimiter: '\r\n' });
+    return csvWithBom([columns.map((column) => column.header), ...records]);
   },
 } satisfies FeedbackServices['export']);

@@ -12,3 +12,6 @@ export const PERSONAL_FIELDS = ['fullName', 'email', 'phone'] as const;
 
 export const OVERDUE_DEFAULT_PAGE_SIZE = 25;
 export const OVERDUE_MAX_PAGE_SIZE = 100;
+
+/** Where the report is dated ("Lào Cai, ngày … tháng … năm …") when `REPORT_PLACE` is not set. */
+export const DEFAULT_REPORT_PLACE = 'Lào Cai';

@@ -3,11 +3,12 @@ import agencyWorkController from './controllers/agency-work';
 import dispositionsController from './controllers/dispositions';
 import feedbackExportController from './controllers/feedback-export';
 import moderationController from './controllers/moderation';
+import reportController from './controllers/report';
 import routes from './routes';
 
 /**
  * Public participation: the agencies' door to the feedback vertical (overdue list, counts,
- * moderation, dispositions, export). The feedback itself (content type, rules, services) lives in the app's
+ * moderation, dispositions, export, the report). The feedback itself (content type, rules, services) lives in the app's
  * `api/feedback`; this plugin only adds the admin routes and screens, and calls the feedback
  * services through their contracts in `src/common/feedback.ts`.
  */
@@ -19,5 +20,6 @@ export default {
     moderation: moderationController,
     dispositions: dispositionsController,
     'feedback-export': feedbackExportController,
+    report: reportController,
   },
 };

@@ -18,6 +18,9 @@ const admin = {
     { method: 'PUT', path: '/consultation-drafts/:documentId/dispositions', handler: 'dispositions.bulk', config: can(ACTIONS.moderate) },
     { method: 'GET', path: '/consultation-drafts/:documentId/dispositions', handler: 'dispositions.summary', config: can(ACTIONS.read) },
     { method: 'GET', path: '/consultation-drafts/:documentId/feedbacks', handler: 'dispositions.items', config: can(ACTIONS.read) },
+    // The report is an official document the agency issues: the export permission (Editor, Leader), like the CSV export.
+    { method: 'GET', path: '/consultation-drafts/:documentId/report.docx', handler: 'report.docx', config: can(ACTIONS.export) },
+    { method: 'GET', path: '/consultation-drafts/:documentId/report.csv', handler: 'report.csv', config: can(ACTIONS.export) },
   ],
 };
 
