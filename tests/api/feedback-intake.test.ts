@@ -258,6 +258,15 @@ describe('tracking a submission', () => {
       response: null,
       respondedAt: null,
       respondingAgency: null,
+      steps: [
+        { key: 'received', label: 'Đã tiếp nhận ý kiến', state: 'done', at: expect.stringMatching(/^\d{4}-/) },
+        { key: 'consultation-closed', label: 'Kết thúc thời gian lấy ý kiến', state: 'in-progress', at: expect.stringMatching(/^\d{4}-/) },
+        { key: 'disposition', label: 'Cơ quan soạn thảo tiếp thu, giải trình', state: 'upcoming', at: null },
+        { key: 'outcome-published', label: 'Công bố báo cáo tiếp thu, giải trình', state: 'upcoming', at: null },
+      ],
+      currentStep: 'consultation-closed',
+      disposition: null,
+      outcome: null,
     });
     expectNoPersonalData(response.body);
     expect(JSON.stringify(response.body)).not.toContain('track@example.vn');

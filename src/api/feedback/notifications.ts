@@ -16,7 +16,7 @@ export type NotifiedFeedback = {
   rejectionReason?: RejectionReason | string | null;
 };
 
-const REJECTION_LABELS: Record<string, string> = {
+export const REJECTION_LABELS: Record<string, string> = {
   spam: 'nội dung quảng cáo, rác',
   abuse: 'nội dung không phù hợp (xúc phạm, vi phạm pháp luật)',
   'out-of-scope': 'nội dung không thuộc phạm vi tiếp nhận',

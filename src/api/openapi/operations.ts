@@ -11,6 +11,7 @@ import {
   SUBMITTER_TYPES,
   ZALO_SIGNATURE_HEADER,
 } from '../feedback/constants';
+import { STEP_KEYS, STEP_STATES } from '../feedback/progress';
 import { intakeBody } from '../feedback/validation';
 import { eventSchema as zaloEventSchema } from '../feedback/zalo-validation';
 import { CHANGE_TYPES } from '../../common/change-feed';
@@ -158,7 +159,8 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
   },
   'api::feedback.feedback.track': {
     summary: 'Follow a feedback by its tracking code',
-    description: "Status, target, dates and, once answered, the answer. Never the submitter's details. Rate-limited per client address.",
+    description:
+      "Status, target, dates and, once answered, the answer; the steps of the process with the current one, the disposition once decided and the outcome link once published. Never the submitter's details. Rate-limited per client address.",
     tags: ['Feedback'],
     parameters: [param('trackingCode', 'path', { type: 'string', pattern: '^GY-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}$' }, 'The code of the receipt, GY-XXXX-XXXX')],
     responses: {
@@ -181,11 +183,43 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
                 response: { type: 'string', nullable: true },
                 respondedAt: { type: 'string', format: 'date-time', nullable: true },
                 respondingAgency: RESPONDING_AGENCY,
+                steps: {
+                  type: 'array',
+                  description: 'What happens next: the steps of the process in order, in Vietnamese',
+                  items: {
+                    type: 'object',
+                    properties: {
+                      key: { type: 'string', enum: [...STEP_KEYS] },
+                      label: { type: 'string' },
+                      state: { type: 'string', enum: [...STEP_STATES] },
+                      at: { type: 'string', format: 'date-time', nullable: true },
+                    },
+                  },
+                },
+                currentStep: { type: 'string', description: 'The step in progress, or the last one when all are done' },
+                disposition: {
+                  type: 'object',
+                  nullable: true,
+                  description: 'How the agency took the feedback in (consultation drafts), once decided',
+                  properties: {
+                    value: { type: 'string', enum: [...DISPOSITIONS] },
+                    label: { type: 'string' },
+                    explanation: { type: 'string', nullable: true },
+                    provision: { type: 'string', nullable: true },
+                    decidedAt: { type: 'string', format: 'date-time', nullable: true },
+                  },
+                },
+                outcome: {
+                  type: 'object',
+                  nullable: true,
+                  description: "The consultation's published outcome, once published",
+                  properties: { url: { type: 'string', format: 'uri' }, publishedAt: { type: 'string', format: 'date-time' } },
+                },
               },
             },
           },
         },
-        'Where the feedback stands',
+        'Where the feedback stands and what happens next',
       ),
       400: error('Not a tracking code'),
       404: error('No feedback with this tracking code'),

@@ -4,11 +4,20 @@ import { FEEDBACK_UID } from '../../../common/uids';
 import { ANSWERED_STATUSES, type FeedbackTargetType, type ModerationStatus } from '../constants';
 import { requirePublishedTarget } from '../targets';
 import type { PublicListQuery } from '../validation';
+import type { Disposition } from '../../../common/feedback';
+import { publicBaseUrl } from '../../../lib/public-base-url';
+import { feedbackProgress } from '../progress';
+import { DISPOSITION_LABELS } from '../report';
 
 type Named = { name?: string | null } | null | undefined;
-type TargetRow = { documentId: string; title?: string | null } | null | undefined;
+type TargetRow = { documentId: string; title?: string | null; closesAt?: string | Date | null; outcomePublishedAt?: string | Date | null } | null | undefined;
 type TrackedRow = {
   moderationStatus: ModerationStatus;
+  rejectionReason?: string | null;
+  disposition?: Disposition | null;
+  explanation?: string | null;
+  provision?: string | null;
+  dispositionAt?: string | Date | null;
   category: string;
   createdAt: string | Date;
   dueAt?: string | Date | null;
@@ -33,6 +42,7 @@ const isAnswered = (status: ModerationStatus) => ANSWERED_STATUSES.includes(stat
 
 // A target's draft may hold text that is not public yet: only its published version is shown.
 const TARGET_POPULATE = { select: ['documentId', 'title'], where: { publishedAt: { $notNull: true } } };
+const DRAFT_POPULATE = { ...TARGET_POPULATE, select: [...TARGET_POPULATE.select, 'closesAt', 'outcomePublishedAt'] };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
@@ -41,14 +51,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    */
   async track(trackingCode: string) {
     const row = (await strapi.db.query(FEEDBACK_UID).findOne({
-      select: ['moderationStatus', 'category', 'createdAt', 'dueAt', 'response', 'respondedAt'],
+      select: ['moderationStatus', 'rejectionReason', 'category', 'createdAt', 'dueAt', 'response', 'respondedAt', 'disposition', 'explanation', 'provision', 'dispositionAt'],
       where: { trackingCode },
-      populate: { consultationDraft: TARGET_POPULATE, policy: TARGET_POPULATE, respondingAgency: { select: ['name'] } },
+      populate: { consultationDraft: DRAFT_POPULATE, policy: TARGET_POPULATE, respondingAgency: { select: ['name'] } },
     })) as TrackedRow | null;
     if (!row) throw notFoundError('No feedback with this tracking code');
     const type: FeedbackTargetType = row.consultationDraft ? 'consultationDraft' : 'policy';
     const target = row.consultationDraft ?? row.policy;
     const answered = isAnswered(row.moderationStatus);
+    const draft = row.consultationDraft;
+    const outcomePublishedAt = draft?.outcomePublishedAt ?? null;
+    const { steps, currentStep } = feedbackProgress({
+      targetType: type,
+      status: row.moderationStatus,
+      rejectionReason: row.rejectionReason,
+      receivedAt: row.createdAt,
+      respondedAt: row.respondedAt,
+      assigned: Boolean(row.respondingAgency),
+      closesAt: draft?.closesAt,
+      disposition: row.disposition,
+      dispositionAt: row.dispositionAt,
+      outcomePublishedAt,
+      now: new Date(),
+    });
     // The public answer keeps the word `status`: it is a view for the submitter, not the schema.
     return {
       status: row.moderationStatus,
@@ -60,6 +85,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       response: answered ? (row.response ?? null) : null,
       respondedAt: answered ? iso(row.respondedAt) : null,
       respondingAgency: agency(row.respondingAgency),
+      // What happens next: the steps, the current one, and the agency's decision and outcome once there.
+      steps,
+      currentStep,
+      disposition: row.disposition
+        ? {
+            value: row.disposition,
+            label: DISPOSITION_LABELS[row.disposition],
+            explanation: row.explanation?.trim() || null,
+            provision: row.provision?.trim() || null,
+            decidedAt: iso(row.dispositionAt),
+          }
+        : null,
+      outcome:
+        draft && outcomePublishedAt
+          ? { url: `${publicBaseUrl(strapi)}/api/consultation-drafts/${draft.documentId}/outcome`, publishedAt: iso(outcomePublishedAt) }
+          : null,
     };
   },
 
