@@ -1,4 +1,6 @@
 /// <reference lib="dom" />
+import { readFile } from 'node:fs/promises';
+import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { createAdminUser, SUPER_ADMIN_ENV } from '../helpers/admin';
 import { consultationDraftData, createDocument, policyData } from '../helpers/content';
@@ -169,6 +171,28 @@ describe('dispositions of a closed consultation in the admin panel', () => {
     await panel().getByText('1 ý kiến chưa có kết quả tiếp thu').waitFor();
     expect(await countOf('not-accepted')).toBe(3);
     expect(await attribute('dispositions-total', 'data-count')).toBe('4');
+  });
+
+  it('downloads the report as a Word document and as CSV, with the dispositions just decided and no one’s name, e-mail or phone', async () => {
+    const [docx] = await Promise.all([page.waitForEvent('download'), panel().getByTestId('dispositions-report-docx').click()]);
+    expect(docx.suggestedFilename()).toBe(`bao-cao-tiep-thu-giai-trinh-${draft}.docx`);
+    const zip = await JSZip.loadAsync(await readFile(await docx.path()));
+    const text = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    expect(text).toContain('Dự thảo Nghị quyết hỗ trợ giáo dục vùng cao');
+    expect(text).toContain('Không tiếp thu');
+    expect(text).toContain(EXPLANATION);
+
+    const [csv] = await Promise.all([page.waitForEvent('download'), panel().getByTestId('dispositions-report-csv').click()]);
+    expect(csv.suggestedFilename()).toBe(`bao-cao-tiep-thu-giai-trinh-${draft}.csv`);
+    const bytes = await readFile(await csv.path());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const table = bytes.toString('utf8');
+    expect(table).toContain(EXPLANATION);
+    expect(table).toContain(CONTENT.clinics);
+    for (const personal of ['Người Dân Số', '@example.vn', '09123456']) {
+      expect(text).not.toContain(personal);
+      expect(table).not.toContain(personal);
+    }
   });
 
   it('sent no request beyond this machine', () => {
