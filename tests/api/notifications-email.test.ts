@@ -1,5 +1,6 @@
 import { asAdmin, loginAdmin, SUPER_ADMIN, SUPER_ADMIN_ENV } from '../helpers/admin';
-import { agencyData, consultationDraftData, createDocument, policyData } from '../helpers/content';
+import { agencyData, consultationDraftData, createDocument, policyData, publishTrusted } from '../helpers/content';
+import { pdfBytes } from '../helpers/upload-samples';
 import { intakeBody, storedFeedback, UNLIMITED_RATE_ENV } from '../helpers/feedback';
 import { startSmtpServer, type ReceivedMail } from '../helpers/fakes/smtp';
 import { eventually } from '../helpers/publishing';
@@ -191,6 +192,42 @@ describe('with SMTP configured', () => {
     expect(smtp.to(person.email)).toHaveLength(1);
   });
 
+  it('tells everyone who took part, once per address, when the consultation’s outcome is published; not a spammer’s address', async () => {
+    const draft = (await createDocument(app.strapi, DRAFT, consultationDraftData(ids.policy, { title: 'Dự thảo quy định về chợ nông thôn' }), { publish: true })).documentId;
+    const first = await submitAs({ consultationDraft: draft });
+    // The same person writes a second time, from the same address.
+    await submitAs({ consultationDraft: draft, email: first.email });
+    const other = await submitAs({ consultationDraft: draft });
+    const spam = await submitAs({ consultationDraft: draft });
+    await mailTo(first.email, 'two receipts', 2);
+    await mailTo(other.email, 'receipt');
+    await mailTo(spam.email, 'receipt');
+    expect((await transition(spam.documentId, { moderationStatus: 'rejected', rejectionReason: 'spam' })).status).toBe(200);
+
+    const uploaded = await admin.post('/upload').attach('files', pdfBytes(), { filename: 'bao-cao-cho-nong-thon.pdf', contentType: 'application/pdf' });
+    expect(uploaded.status).toBe(201);
+    await app.strapi.documents(DRAFT as never).update({ documentId: draft, locale: 'vi', data: { outcomeReport: uploaded.body[0].id } } as never);
+    await publishTrusted(app.strapi, DRAFT, draft);
+
+    const [, , outcome] = await mailTo(first.email, 'the outcome', 3);
+    expect(outcome.envelopeTo).toEqual([first.email]);
+    expect(outcome.subject).toBe('Kết quả lấy ý kiến: Dự thảo quy định về chợ nông thôn');
+    expect(outcome.text).toMatch(/Báo cáo: http:\/\/[^\s]+\/uploads\/[^\s]+\.pdf/);
+    expect(outcome.text).toContain(`Theo dõi góp ý: https://portal.test/tra-cuu/${first.trackingCode}`);
+    const [, toOther] = await mailTo(other.email, 'the outcome', 2);
+    expect(toOther.subject).toBe(outcome.subject);
+    expect(toOther.text).toContain(other.trackingCode);
+
+    // A second publish of the draft tells nobody again; the spammer's address hears nothing more.
+    await app.strapi.documents(DRAFT as never).update({ documentId: draft, locale: 'vi', data: { summary: 'Bổ sung tóm tắt.' } } as never);
+    await publishTrusted(app.strapi, DRAFT, draft);
+    const witness = await submitAs();
+    await mailTo(witness.email, 'a later receipt');
+    expect(smtp.to(first.email)).toHaveLength(3);
+    expect(smtp.to(other.email)).toHaveLength(2);
+    expect(smtp.to(spam.email)).toHaveLength(1);
+  });
+
   it('lists the outbox for super admins, without any recipient address', async () => {
     const response = await admin.get('/notifications/messages?pageSize=100');
     expect(response.status).toBe(200);
@@ -212,7 +249,8 @@ describe('with SMTP configured', () => {
       const codes = [...owners.keys()].filter((code) => mail.raw.includes(code) || mail.text.includes(code));
       expect(codes).toHaveLength(1);
       expect(mail.envelopeTo[0]).toBe(owners.get(codes[0]));
-      for (const [code, email] of owners) if (code !== codes[0]) expect(mail.raw).not.toContain(email);
+      // (Someone may have written twice from one address: their own address is not someone else's.)
+      for (const [code, email] of owners) if (code !== codes[0] && email !== mail.envelopeTo[0]) expect(mail.raw).not.toContain(email);
     }
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { expandEntryUrlTemplate } from '../../common/entry-url';
 import type { NotificationRequest } from '../../common/notifications';
 import { FEEDBACK_UID } from '../../common/uids';
@@ -143,4 +144,40 @@ export const outcomeZalo = (feedback: NotifiedFeedback, trackingUrlTemplate: str
     };
   }
   return null;
+};
+
+/** A participant of a consultation, for the e-mail that its outcome is published. */
+export type ConsultationParticipant = { documentId: string; email: string; trackingCode?: string | null };
+
+/**
+ * The published outcome of a consultation, to someone who took part: one e-mail per address and
+ * consultation (`dedupeKey` keeps the first; the address itself is not in the key), with the signed
+ * report's link and their own tracking link, where "what happens next" now shows the outcome.
+ */
+export const consultationOutcomeEmail = (
+  participant: ConsultationParticipant,
+  consultation: { documentId: string; title: string; reportUrl: string | null },
+  trackingUrlTemplate: string,
+): NotificationRequest => {
+  const addressKey = createHash('sha256').update(participant.email.trim().toLowerCase()).digest('base64url').slice(0, 22);
+  const code = participant.trackingCode ?? '';
+  return {
+    channel: 'email',
+    topic: 'consultation.outcome-published',
+    dedupeKey: `consultation:${consultation.documentId}:outcome:${addressKey}`,
+    recipient: participant.email,
+    subjectType: FEEDBACK_UID,
+    subjectDocumentId: participant.documentId,
+    subject: `Kết quả lấy ý kiến: ${consultation.title}`,
+    text: lines(
+      'Xin chào,',
+      '',
+      `Bạn đã góp ý về dự thảo "${consultation.title}".`,
+      'Cơ quan soạn thảo đã công bố báo cáo tiếp thu, giải trình các ý kiến góp ý.',
+      ...(consultation.reportUrl ? [`Báo cáo: ${consultation.reportUrl}`] : []),
+      code ? trackingLine(trackingUrlTemplate, code) : [],
+      '',
+      FOOTER,
+    ),
+  };
 };

@@ -16,6 +16,7 @@ import { reportRows, type ReportFeedback } from '../report';
 import { REPORT_HEADERS, reportDocx } from '../report-docx';
 import { withinScope } from '../scope';
 import { csvWithBom, neutralizeFormula } from './export';
+import { absoluteUrl } from '../../../lib/public-base-url';
 
 /** Spam is no comment on the draft: left out of the report. */
 const NOT_SPAM = { $or: [{ rejectionReason: { $null: true } }, { rejectionReason: { $ne: 'spam' } }] };
@@ -104,7 +105,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const url = draft.outcomeReport?.url ?? null;
       return {
         counts: { received: feedback.length, byDisposition, byCategory },
-        reportUrl: url ? (/^https?:\/\//i.test(url) ? url : `${publicBase.replace(/\/+$/, '')}${url.startsWith('/') ? '' : '/'}${url}`) : null,
+        reportUrl: url ? absoluteUrl(publicBase, url) : null,
         publishedAt: new Date(draft.outcomePublishedAt).toISOString(),
         items: feedback.map((row) => ({
           provision: row.provision?.trim() || null,
