@@ -181,6 +181,13 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
           token: env('SOURCE_SYSTEM_TOKEN', ''),
           timeoutMs: env.int('SOURCE_SYSTEM_TIMEOUT_MS', 30_000),
         },
+        facebook: {
+          graphBase: env('FACEBOOK_GRAPH_BASE', 'https://graph.facebook.com/v24.0'),
+          pageId: env('FACEBOOK_PAGE_ID', ''),
+          pageToken: env('FACEBOOK_PAGE_TOKEN', ''),
+          entryUrlTemplate: env('PORTAL_ENTRY_URL_TEMPLATE', ''),
+          timeoutMs: env.int('FACEBOOK_TIMEOUT_MS', 10_000),
+        },
       },
     },
   },
