@@ -157,6 +157,12 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
         maxAttempts: env.int('PUBLISHING_MAX_ATTEMPTS', 12),
         baseDelayMs: env.int('PUBLISHING_RETRY_BASE_MS', 90_000),
       },
+      health: {
+        failingAfter: env.int('PUBLISHING_HEALTH_FAILING_AFTER', 5),
+        recentWindow: env.int('PUBLISHING_HEALTH_RECENT_WINDOW', 20),
+        stalledAfterMs: env.int('PUBLISHING_HEALTH_STALLED_AFTER_MS', 3 * 60 * 60 * 1000),
+        checkIntervalMs: env.int('PUBLISHING_HEALTH_CHECK_INTERVAL_MS', 60_000),
+      },
       channels: {
         portal: {
           url: env('PORTAL_WEBHOOK_URL', ''),

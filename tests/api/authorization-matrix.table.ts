@@ -647,6 +647,8 @@ export const MATRIX: MatrixCase[] = [
   at('GET /multichannel-publishing/deliveries', admin(EDITORIAL, 200)),
   at('GET /multichannel-publishing/channels', admin(EDITORIAL, 200)),
   at('POST /multichannel-publishing/deliveries/:id/retry', admin(['editor', 'leader', 'superAdmin'], 404), { body: {} }),
+  // A delivery that does not exist is listed as refused (404) in a 200 answer: the permission was granted.
+  at('POST /multichannel-publishing/deliveries/retry', admin(['editor', 'leader', 'superAdmin'], 200), { body: { ids: [987654321] } }),
 
   /* Public participation: the editorial roles follow feedback; Biên tập viên moderate it and set dispositions; the export carries
      names, e-mails and phones only for those who read them in the content manager. */
