@@ -30,6 +30,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   let checking: Promise<void> | null = null;
   let again = false;
   let stopped = false;
+  const ensured = new Set<string>();
 
   const assess = async (adapter: ChannelAdapter, description: ChannelDescription, now = new Date()): Promise<ChannelHealthView> => {
     const rows = await channelHealthInputs(strapi.db.connection, adapter.name, Math.max(settings.failingAfter, settings.recentWindow, HISTORY_LIMIT));
@@ -74,7 +75,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** Records the channel's health when it changed; a change to failing tells the super admins. */
   const record = async (adapter: ChannelAdapter, health: ChannelHealthView, now: Date): Promise<void> => {
     const key = STATE_KEYS.health(adapter.name);
-    await ensureStateRow(strapi.db.connection, key);
+    if (!ensured.has(key)) {
+      await ensureStateRow(strapi.db.connection, key);
+      ensured.add(key);
+    }
     const before = await readHealthState(strapi.db.connection, key);
     if (before.state === health.state) return;
     await strapi.db.transaction(async () => {
