@@ -31,6 +31,8 @@ export const applyTestEnv = (): void => {
   // Suites about the rest of the product create short consultation windows; tests/api/consultation-window.test.ts
   // boots with the product's default (20 days).
   process.env.CONSULTATION_MIN_DAYS = '0';
+  // The product's schedule of the overdue digest (tests/api/notifications-digest.test.ts checks it).
+  delete process.env.FEEDBACK_OVERDUE_DIGEST_CRON;
   process.env.APP_KEYS = 'testKeyA,testKeyB';
   process.env.API_TOKEN_SALT = 'test-api-token-salt';
   process.env.ADMIN_JWT_SECRET = 'test-admin-jwt-secret';
