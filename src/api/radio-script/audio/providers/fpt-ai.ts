@@ -28,7 +28,7 @@ export const FPT_AI_DEFAULT_VOICE = 'banmai';
 const MAX_RETRY_AFTER_MS = 60_000;
 
 /** FPT.AI's speed steps for the script's pace: 0 is its normal pace, taken as the product's default 160 syllables/min. */
-export const fptSpeed = (syllablesPerMinute: number) => Math.max(-3, Math.min(3, Math.round((syllablesPerMinute - 160) / 30)));
+export const fptSpeed = (syllablesPerMinute: number) => Math.max(-3, Math.min(3, Math.round((syllablesPerMinute - 160) / 30))) || 0;
 
 const excerpt = (text: string) => text.replace(/\s+/g, ' ').trim().slice(0, 100);
 
