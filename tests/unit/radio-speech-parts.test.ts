@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { env } from '@strapi/utils';
 import radioConfig from '../../config/radio';
+import { speechProvider } from '../../src/api/radio-script/audio/providers';
 import { fptSpeed } from '../../src/api/radio-script/audio/providers/fpt-ai';
 import { splitForSpeech, splitSentences } from '../../src/api/radio-script/speech/sentences';
 
@@ -81,6 +82,19 @@ describe('FPT.AI speed', () => {
     [400, 3],
   ])('reads %i syllables a minute as speed %i', (pace, speed) => {
     expect(fptSpeed(pace)).toBe(speed);
+  });
+});
+
+describe('voices by script language', () => {
+  const settings = { apiUrl: '', apiKey: '', maxAttempts: 1, retryBaseMs: 1, pollIntervalMs: 1, pollTimeoutMs: 1, requestTimeoutMs: 1 };
+
+  it('gives Vietnamese the configured voice and other languages none, whichever the provider', () => {
+    const espeak = speechProvider({ ...settings, provider: 'espeak-ng', voice: '' });
+    expect([espeak.voiceFor('vi'), espeak.voiceFor('vi-VN'), espeak.voiceFor('hmn')]).toEqual(['vi', 'vi', null]);
+    expect(speechProvider({ ...settings, provider: 'espeak-ng', voice: 'vi-vn-x-south' }).voiceFor('vi')).toBe('vi-vn-x-south');
+    const fpt = speechProvider({ ...settings, provider: 'fpt-ai', voice: '' });
+    expect([fpt.name, fpt.maxChars, fpt.voiceFor('vi'), fpt.voiceFor('tay')]).toEqual(['fpt-ai', 5000, 'banmai', null]);
+    expect(speechProvider({ ...settings, provider: 'fpt-ai', voice: 'lannhi' }).voiceFor('vi')).toBe('lannhi');
   });
 });
 
