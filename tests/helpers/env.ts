@@ -7,7 +7,7 @@ export const APP_DIR = path.resolve(__dirname, '../..');
  * storage, speech). A developer's shell may hold real ones: a test must never send anything with them,
  * so they are removed before each boot and a test sets only what its local fakes need.
  */
-export const EXTERNAL_SERVICE_PREFIXES = ['ZALO_', 'PORTAL_', 'SOURCE_SYSTEM_', 'FACEBOOK_', 'SMTP_', 'TTS_', 'EMAIL_', 'SMS_', 'S3_', 'AWS_'] as const;
+export const EXTERNAL_SERVICE_PREFIXES = ['ZALO_', 'PORTAL_', 'SOURCE_SYSTEM_', 'FACEBOOK_', 'SMTP_', 'TTS_', 'SPEECH_', 'EMAIL_', 'SMS_', 'S3_', 'AWS_'] as const;
 
 /** Removes every variable named by {@link EXTERNAL_SERVICE_PREFIXES} from `env`. */
 export const clearExternalServiceEnv = (env: NodeJS.ProcessEnv = process.env): void => {
