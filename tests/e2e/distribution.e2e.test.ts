@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { SUPER_ADMIN, SUPER_ADMIN_ENV } from '../helpers/admin';
 import { startPortalReceiver, type PortalReceiver } from '../helpers/fakes/portal-receiver';
 import { createPolicy, deliveriesOf, eventually, PORTAL_SECRET, portalEnv, publishingEnv, publishPolicy } from '../helpers/publishing';
-import { launchBrowser, screenshot } from './browser';
+import { launchBrowser, logIn, screenshot } from './browser';
 import { serveApp } from './server';
 
 type Served = Awaited<ReturnType<typeof serveApp>>;
@@ -49,13 +49,7 @@ const url = (path: string) => `${served.baseUrl}${path}`;
 const card = (channel: string) => page.locator(`[data-channel="${channel}"]`);
 
 describe('the Distribution page tells the truth about each channel', () => {
-  it('signs in', async () => {
-    await page.goto(url('/admin/auth/login'));
-    await page.locator('input[name="email"]').fill(SUPER_ADMIN.email);
-    await page.locator('input[name="password"]').fill(SUPER_ADMIN.password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.waitForURL((current) => !current.pathname.startsWith('/admin/auth'));
-  });
+  it('signs in', () => logIn(browser, served.baseUrl, SUPER_ADMIN));
 
   it('colours a failing channel red, says why in words, and shows the notice; an unconfigured one is grey', async () => {
     await page.goto(url('/admin/plugins/multichannel-publishing'));
