@@ -34,13 +34,17 @@ export default {
       Component: () => import('./coverage/CoveragePage'),
       position: 2,
     });
-    app.widgets.register({
-      id: 'coverage',
-      icon: ChartPie,
-      title: { id: t('widget.title'), defaultMessage: 'Coverage' },
-      link: { label: { id: t('widget.link'), defaultMessage: 'Open the Coverage page' }, href: COVERAGE_PATH },
-      component: async () => (await import('./coverage/CoverageWidget')).CoverageWidget,
-    });
+    // First on the home page: the province's two targets are what a leader opens the panel for.
+    app.widgets.register((widgets) => [
+      {
+        id: 'coverage',
+        icon: ChartPie,
+        title: { id: t('widget.title'), defaultMessage: 'Coverage' },
+        link: { label: { id: t('widget.link'), defaultMessage: 'Open the Coverage page' }, href: COVERAGE_PATH },
+        component: async () => (await import('./coverage/CoverageWidget')).CoverageWidget,
+      },
+      ...widgets,
+    ]);
   },
   bootstrap(app: StrapiApp) {
     // Strapi defaults to English; the province's default is Vietnamese until a user picks a language.
