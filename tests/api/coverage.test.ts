@@ -18,7 +18,6 @@ const AGENCY = 'api::agency.agency';
 const FOCAL_POINT = 'api::focal-point.focal-point';
 const DRAFT = 'api::consultation-draft.consultation-draft';
 const RADIO = 'api::radio-script.radio-script';
-const SNAPSHOT = 'api::coverage.coverage-snapshot';
 const DAY = 86_400_000;
 /** Personal data planted in focal points and feedback: none of it may appear in any answer. */
 const PRIVATE = ['Zzprivate', 'zzprivate@', '0987000'];
@@ -406,9 +405,13 @@ describe('history', () => {
     const thisMonth = today.slice(0, 7);
     const lastMonth = monthBefore(thisMonth, 1);
     // The boot recorded today's snapshot (on an empty database); an older month recorded twice.
-    expect(await app.strapi.db.query(SNAPSHOT as never).count({ where: { day: today } })).toBe(1);
-    await app.strapi.db.query(SNAPSHOT as never).create({ data: { day: `${lastMonth}-10`, agenciesTotal: 4, agenciesCovered: 0, agenciesPercent: 0, policiesInScope: 2, policiesFullyCommunicated: 0, policiesPercent: 0 } });
-    await app.strapi.db.query(SNAPSHOT as never).create({ data: { day: `${lastMonth}-20`, agenciesTotal: 4, agenciesCovered: 2, agenciesPercent: 50, policiesInScope: 3, policiesFullyCommunicated: 1, policiesPercent: 33.3 } });
+    const snapshots = () => app.strapi.db.connection('coverage_snapshots');
+    expect(await snapshots().where({ day: today }).select('day')).toEqual([{ day: today }]);
+    const recordedAt = new Date();
+    await snapshots().insert([
+      { day: `${lastMonth}-10`, agencies_total: 4, agencies_covered: 0, agencies_percent: 0, policies_in_scope: 2, policies_fully_communicated: 0, policies_percent: 0, recorded_at: recordedAt },
+      { day: `${lastMonth}-20`, agencies_total: 4, agencies_covered: 2, agencies_percent: 50, policies_in_scope: 3, policies_fully_communicated: 1, policies_percent: 33.3, recorded_at: recordedAt },
+    ]);
 
     // What the daily cron task runs.
     await appService(app.strapi, 'api::coverage.history').record();
