@@ -182,6 +182,15 @@ const listen = (strapi: Core.Strapi, cache: ReadCache, channel: string): Broadca
 };
 
 const broadcasters = new WeakMap<Core.Strapi, Broadcaster>();
+const announcers = new WeakMap<Core.Strapi, (tags: string[]) => void>();
+
+/**
+ * Tells every node's read cache that `tags` changed, for writes no lifecycle subscriber sees (knex on
+ * a table that is not a content type). Call after the write committed.
+ */
+export const announceChange = (strapi: Core.Strapi, tags: string[]): void => {
+  announcers.get(strapi)?.(tags);
+};
 
 /**
  * Subscribes to writes and, on PostgreSQL, opens the LISTEN connection. Call once at bootstrap;
@@ -235,6 +244,7 @@ export const startReadCacheInvalidation = (strapi: Core.Strapi): void => {
 
   // The outbox records outcomes through knex (no lifecycle): the plugin announces them, committed.
   strapi.eventHub.on(DELIVERY_OUTCOME_EVENT, async () => committed([OUTBOX_DELIVERY_UID]));
+  announcers.set(strapi, (tags) => committed(tags));
 
   if (postgres) broadcasters.set(strapi, listen(strapi, cache, channel));
 };
@@ -242,4 +252,5 @@ export const startReadCacheInvalidation = (strapi: Core.Strapi): void => {
 export const stopReadCacheInvalidation = async (strapi: Core.Strapi): Promise<void> => {
   await broadcasters.get(strapi)?.stop();
   broadcasters.delete(strapi);
+  announcers.delete(strapi);
 };
