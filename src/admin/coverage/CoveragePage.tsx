@@ -104,6 +104,15 @@ const Figures = ({ items, testId }: { items: Array<{ key: string; label: string;
 
 const Empty = ({ children }: { children: string }) => <Typography textColor="neutral600">{children}</Typography>;
 
+/** A link inside the admin (content manager), in the design system's link colour and the table's type size. */
+const CmLink = ({ to, children }: { to: string; children: React.ReactNode }) => (
+  <Link to={to} style={{ textDecoration: 'none' }}>
+    <Typography textColor="primary600" fontWeight="semiBold">
+      {children}
+    </Typography>
+  </Link>
+);
+
 const HeaderRow = ({ columns }: { columns: string[] }) => (
   <Thead>
     <Tr>
@@ -127,7 +136,7 @@ const MissingAgencies = ({ coverage, message }: { coverage: Coverage; message: M
           <Tr key={row.documentId} data-testid="coverage-missing-row" data-document-id={row.documentId} data-lacks={row.lacks.join(' ')}>
             <Td>
               <Flex direction="column" alignItems="flex-start">
-                <Link to={agencyPath(row.documentId)}>{row.name ?? row.code ?? row.documentId}</Link>
+                <CmLink to={agencyPath(row.documentId)}>{row.name ?? row.code ?? row.documentId}</CmLink>
                 <Typography variant="pi" textColor="neutral600">
                   {row.code ?? ''}
                 </Typography>
@@ -188,7 +197,7 @@ const PolicyGaps = ({ coverage, message }: { coverage: Coverage; message: Messag
             <Tr key={row.documentId} data-testid="coverage-gap-row" data-document-id={row.documentId} data-missing={row.missingStages.join(' ')}>
               <Td>
                 <Box maxWidth="40rem">
-                  <Link to={policyPath(row.documentId)}>{row.title ?? row.documentId}</Link>
+                  <CmLink to={policyPath(row.documentId)}>{row.title ?? row.documentId}</CmLink>
                 </Box>
               </Td>
               <Td>
@@ -239,7 +248,7 @@ const FeedbackPerAgency = ({ coverage, message }: { coverage: Coverage; message:
               <Tr key={row.documentId ?? `none-${index}`} data-testid="coverage-feedback-row" data-document-id={row.documentId ?? ''} data-overdue={row.overdue}>
                 <Td>
                   {row.documentId ? (
-                    <Link to={agencyPath(row.documentId)}>{row.name ?? row.code ?? row.documentId}</Link>
+                    <CmLink to={agencyPath(row.documentId)}>{row.name ?? row.code ?? row.documentId}</CmLink>
                   ) : (
                     <Typography textColor="neutral600">{message('feedback.unassigned', 'Not assigned to an agency')}</Typography>
                   )}
@@ -554,7 +563,7 @@ const CoveragePage = () => {
                   {data.consultations.overdue.map((row) => (
                     <Tr key={row.documentId}>
                       <Td>
-                        <Link to={draftPath(row.documentId)}>{row.title ?? row.documentId}</Link>
+                        <CmLink to={draftPath(row.documentId)}>{row.title ?? row.documentId}</CmLink>
                       </Td>
                       <Td>
                         <Typography textColor="danger600">{row.daysOverdue}</Typography>
