@@ -63,13 +63,17 @@ const policyStatus = (strapi: Core.Strapi): string => {
       join ${history.table} l on l.${history.own} = pol.id ${historyFilter}
       join components_policy_stage_changes c on c.id = l.${history.other}
     ),
+    with_history as (
+      select distinct document_id from entries
+    ),
     hist as (
       select document_id, stage, starts_ms,
              lead(starts_ms) over (partition by document_id order by starts_ms, entry_id) as ends_ms
       from entries
       union all
-      select pol.document_id, pol.stage, null, null from pol
-      where not exists (select 1 from entries x where x.document_id = pol.document_id)
+      select pol.document_id, pol.stage, null, null
+      from pol left join with_history w on w.document_id = pol.document_id
+      where w.document_id is null
     ),
     linked as (
       select '${CONSULTATION_DRAFT_UID}' as target_uid, d.document_id as target_document_id, p.document_id as policy_document_id
@@ -99,10 +103,12 @@ const policyStatus = (strapi: Core.Strapi): string => {
       union
       select document_id, stage from pol
     ),
+    comm_stage as (
+      select distinct document_id, stage from comm
+    ),
     status as (
-      select r.document_id, r.stage,
-             case when exists (select 1 from comm c where c.document_id = r.document_id and c.stage = r.stage) then 1 else 0 end as done
-      from reached r
+      select r.document_id, r.stage, case when c.document_id is null then 0 else 1 end as done
+      from reached r left join comm_stage c on c.document_id = r.document_id and c.stage = r.stage
     )`;
 };
 
@@ -110,52 +116,64 @@ export type PolicyTotals = { inScope: number; fullyCommunicated: number; repeale
 export type StageRow = { stage: string; reached: number; communicated: number };
 export type ChannelRow = { channel: string; communicated: number };
 export type GapRow = { documentId: string; title: string | null; stage: string; missingStages: string[] };
+export type PolicyCoverage = { totals: PolicyTotals; stages: StageRow[]; channels: ChannelRow[]; reachedPairs: number; gaps: GapRow[] };
 
-/** Policies in scope, fully communicated ones, and the repealed ones reported apart. */
-export const policyTotals = async (strapi: Core.Strapi): Promise<PolicyTotals> => {
-  const result = await strapi.db.connection.raw(`${policyStatus(strapi)}
-    select (select count(*) from pol) as in_scope,
-           (select count(*) from (select document_id from status group by document_id having min(done) = 1) f) as fully,
-           (select count(*) from ranked where rn = 1 and stage = 'repealed'
-              and (issuer is null or issuer <> 'central-government' or affects is true)) as repealed`);
-  const [row] = rowsOf<Record<string, unknown>>(result);
-  return { inScope: num(row?.in_scope), fullyCommunicated: num(row?.fully), repealed: num(row?.repealed) };
+const gapSelect = (strapi: Core.Strapi, limit: number | null) => {
+  const bounded = limit === null ? '' : ` limit ${Math.max(0, Math.floor(limit))}`;
+  return `select pol.document_id, pol.title, pol.stage, ${listAgg(strapi.db.connection, 's.stage')} as missing
+    from status s join pol on pol.document_id = s.document_id
+    where s.done = 0
+    group by pol.document_id, pol.title, pol.stage
+    order by pol.title, pol.document_id${bounded}`;
 };
 
-/** Per stage: policies that reached it, and those of them communicated during it. */
-export const stageCoverage = async (strapi: Core.Strapi): Promise<StageRow[]> => {
-  const result = await strapi.db.connection.raw(`${policyStatus(strapi)}
-    select stage, count(*) as reached, sum(done) as communicated from status group by stage`);
-  return rowsOf<Record<string, unknown>>(result).map((row) => ({ stage: String(row.stage), reached: num(row.reached), communicated: num(row.communicated) }));
-};
+const toGap = (row: Record<string, unknown>): GapRow => ({
+  documentId: String(row.document_id),
+  title: (row.title as string | null) ?? null,
+  stage: String(row.stage),
+  missingStages: String(row.missing ?? '').split(',').filter(Boolean),
+});
 
-/** Per channel: reached (policy, stage) pairs communicated on it; and the number of reached pairs. */
-export const channelCoverage = async (strapi: Core.Strapi): Promise<{ rows: ChannelRow[]; reachedPairs: number }> => {
-  const result = await strapi.db.connection.raw(`${policyStatus(strapi)}
-    select channel, count(*) as communicated from comm group by channel
+/**
+ * Every policy figure in one statement (the expressions above are computed once): rows tagged by
+ * `kind` — totals, per stage, per channel, reached pairs, and the first `maxGaps` gaps.
+ */
+export const policyCoverage = async (strapi: Core.Strapi, maxGaps: number): Promise<PolicyCoverage> => {
+  const result = await strapi.db.connection.raw(`${policyStatus(strapi)},
+    gaps as (${gapSelect(strapi, maxGaps)})
+    select 'scope' as kind, null as k, count(*) as n1, null as n2, null as title, null as extra from pol
     union all
-    select null, count(*) from status`);
+    select 'fully', null, count(*), null, null, null from (select document_id from status group by document_id having min(done) = 1) f
+    union all
+    select 'repealed', null, count(*), null, null, null from ranked
+      where rn = 1 and stage = 'repealed' and (issuer is null or issuer <> 'central-government' or affects is true)
+    union all
+    select 'stage', stage, count(*), sum(done), null, null from status group by stage
+    union all
+    select 'channel', channel, count(*), null, null, null from comm group by channel
+    union all
+    select 'pairs', null, count(*), null, null, null from status
+    union all
+    select 'gap', document_id, null, null, title, missing || '|' || stage from gaps`);
   const rows = rowsOf<Record<string, unknown>>(result);
+  const first = (kind: string) => num(rows.find((row) => row.kind === kind)?.n1);
   return {
-    rows: rows.filter((row) => row.channel !== null && row.channel !== undefined).map((row) => ({ channel: String(row.channel), communicated: num(row.communicated) })),
-    reachedPairs: num(rows.find((row) => row.channel === null || row.channel === undefined)?.communicated),
+    totals: { inScope: first('scope'), fullyCommunicated: first('fully'), repealed: first('repealed') },
+    stages: rows.filter((row) => row.kind === 'stage').map((row) => ({ stage: String(row.k), reached: num(row.n1), communicated: num(row.n2) })),
+    channels: rows.filter((row) => row.kind === 'channel').map((row) => ({ channel: String(row.k), communicated: num(row.n1) })),
+    reachedPairs: first('pairs'),
+    gaps: rows
+      .filter((row) => row.kind === 'gap')
+      .map((row) => {
+        const extra = String(row.extra ?? '');
+        const cut = extra.lastIndexOf('|');
+        return toGap({ document_id: row.k, title: row.title, stage: extra.slice(cut + 1), missing: extra.slice(0, cut) });
+      }),
   };
 };
 
 /** Policies with a reached stage not communicated, by title, at most `limit` (all when null). */
 export const policyGaps = async (strapi: Core.Strapi, limit: number | null): Promise<GapRow[]> => {
-  const db = strapi.db.connection;
-  const bounded = limit === null ? '' : ` limit ${Math.max(0, Math.floor(limit))}`;
-  const result = await db.raw(`${policyStatus(strapi)}
-    select pol.document_id, pol.title, pol.stage, ${listAgg(db, 's.stage')} as missing
-    from status s join pol on pol.document_id = s.document_id
-    where s.done = 0
-    group by pol.document_id, pol.title, pol.stage
-    order by pol.title, pol.document_id${bounded}`);
-  return rowsOf<Record<string, unknown>>(result).map((row) => ({
-    documentId: String(row.document_id),
-    title: (row.title as string | null) ?? null,
-    stage: String(row.stage),
-    missingStages: String(row.missing ?? '').split(',').filter(Boolean),
-  }));
+  const result = await strapi.db.connection.raw(`${policyStatus(strapi)} ${gapSelect(strapi, limit)}`);
+  return rowsOf<Record<string, unknown>>(result).map(toGap);
 };

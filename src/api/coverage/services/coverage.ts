@@ -7,7 +7,7 @@ import { agencyCoverageByKind, missingAgencies } from '../queries/agency-coverag
 import { channelActivity } from '../queries/channel-activity';
 import { consultationTotals, overdueOutcomes } from '../queries/consultation-coverage';
 import { feedbackCoverage, type FeedbackRow } from '../queries/feedback-coverage';
-import { channelCoverage, policyGaps, policyTotals, stageCoverage } from '../queries/policy-coverage';
+import { policyCoverage, policyGaps } from '../queries/policy-coverage';
 import { percent } from '../queries/sql';
 import { coverageSettings } from '../settings';
 
@@ -80,7 +80,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** The two headline figures only (what the daily history records). */
     async headline(): Promise<Headline> {
       const { total, covered, percent: agencyPercent } = await agencyRatio();
-      const totals = await policyTotals(strapi);
+      const { totals } = await policyCoverage(strapi, 0);
       return {
         agencies: { total, covered, percent: agencyPercent },
         policies: { inScope: totals.inScope, fullyCommunicated: totals.fullyCommunicated, percent: percent(totals.fullyCommunicated, totals.inScope) },
@@ -93,10 +93,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const period = periodOf(query, now);
       const agencies = await agencyRatio();
       const missing = await missingAgencies(strapi);
-      const totals = await policyTotals(strapi);
-      const stages = await stageCoverage(strapi);
-      const channelPairs = await channelCoverage(strapi);
-      const gaps = await policyGaps(strapi, maxGaps);
+      const { totals, stages, channels: channelRows, reachedPairs, gaps } = await policyCoverage(strapi, maxGaps);
+      const channelPairs = { rows: channelRows, reachedPairs };
       const consultations = await consultationTotals(strapi, now);
       const overdue = await overdueOutcomes(strapi, now, outcomeDays, maxGaps);
       const feedback = await feedbackCoverage(strapi, period, now);
