@@ -119,18 +119,19 @@ const insertCoverageData = async (strapi, trx, feedback) => {
            CASE WHEN f.g % 10 < 7 THEN f.created_at + make_interval(days => f.g % 20) END,
            false, 'web', f.created_at, f.created_at, f.created_at
     FROM bench_feedback f`);
+  // Spread over targets by a join on a computed position (indexing a large array per row would copy it each time).
   await trx.raw(`
-    WITH policies AS (SELECT array_agg(id ORDER BY id) AS ids FROM policies WHERE published_at IS NOT NULL AND document_id LIKE 'bench%'),
-         agencies AS (SELECT array_agg(id ORDER BY id) AS ids FROM agencies WHERE locale = 'vi'),
-         rows AS (SELECT id, substr(document_id, 8, 8) AS hex FROM feedbacks WHERE document_id LIKE 'benchfb%')
+    WITH targets AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS k FROM policies WHERE published_at IS NOT NULL AND document_id LIKE 'bench%'),
+         rows AS (SELECT id, ('x' || substr(document_id, 8, 8))::bit(32)::int % (SELECT count(*) FROM targets) AS k
+                  FROM feedbacks WHERE document_id LIKE 'benchfb%')
     INSERT INTO ${policyLink.table} (${policyLink.own}, ${policyLink.other})
-    SELECT rows.id, policies.ids[1 + ('x' || rows.hex)::bit(32)::int % cardinality(policies.ids)] FROM rows, policies`);
+    SELECT rows.id, targets.id FROM rows JOIN targets USING (k)`);
   await trx.raw(`
-    WITH agencies AS (SELECT array_agg(id ORDER BY id) AS ids FROM agencies WHERE locale = 'vi'),
-         rows AS (SELECT id, substr(document_id, 8, 8) AS hex FROM feedbacks WHERE document_id LIKE 'benchfb%')
+    WITH targets AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS k FROM agencies WHERE locale = 'vi'),
+         rows AS (SELECT id, ('x' || substr(document_id, 8, 8))::bit(32)::int AS h FROM feedbacks WHERE document_id LIKE 'benchfb%'),
+         placed AS (SELECT id, h % (SELECT count(*) FROM targets) AS k FROM rows WHERE h % 9 <> 0)
     INSERT INTO ${agencyLink.table} (${agencyLink.own}, ${agencyLink.other})
-    SELECT rows.id, agencies.ids[1 + ('x' || rows.hex)::bit(32)::int % cardinality(agencies.ids)] FROM rows, agencies
-    WHERE ('x' || rows.hex)::bit(32)::int % 9 <> 0`);
+    SELECT placed.id, targets.id FROM placed JOIN targets USING (k)`);
 };
 
 /**

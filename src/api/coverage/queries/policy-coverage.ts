@@ -136,12 +136,14 @@ const toGap = (row: Record<string, unknown>): GapRow => ({
 
 /**
  * Every policy figure in one statement (the expressions above are computed once): rows tagged by
- * `kind` — totals, per stage, per channel, reached pairs, and the first `maxGaps` gaps.
+ * `kind` — totals, per stage, per channel, reached pairs, and the first `maxGaps` gaps. The first
+ * branch types every column (PostgreSQL resolves a UNION's nulls pair by pair, as text otherwise).
  */
 export const policyCoverage = async (strapi: Core.Strapi, maxGaps: number): Promise<PolicyCoverage> => {
   const result = await strapi.db.connection.raw(`${policyStatus(strapi)},
     gaps as (${gapSelect(strapi, maxGaps)})
-    select 'scope' as kind, null as k, count(*) as n1, null as n2, null as title, null as extra from pol
+    select 'scope' as kind, cast(null as varchar(255)) as k, count(*) as n1, cast(null as bigint) as n2,
+           cast(null as varchar(255)) as title, cast(null as text) as extra from pol
     union all
     select 'fully', null, count(*), null, null, null from (select document_id from status group by document_id having min(done) = 1) f
     union all
