@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { startCoverageHistory, stopCoverageHistory } from './api/coverage/maintenance';
 import { startFeedbackMaintenance, stopFeedbackMaintenance } from './api/feedback/maintenance';
 import { configureContentManagerLayouts } from './bootstrap/content-manager-layouts';
 import { auditAdminRoleChanges } from './bootstrap/admin-audit';
@@ -65,10 +66,13 @@ export default {
     radio.start();
     await seedDemoOnFirstBoot(strapi);
     radio.catchUp();
+    // After the seed: a fresh demo's first snapshot holds its figures.
+    await startCoverageHistory(strapi);
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     stopFeedbackMaintenance(strapi);
+    stopCoverageHistory(strapi);
     await stopReadCacheInvalidation(strapi);
     await appService(strapi, 'api::radio-script.background').stop();
     await waitForIdleDatabase(strapi);

@@ -13,7 +13,7 @@ const setup = async (app) => {
   const { runTrusted } = require(path.join(DIST_DIR, 'src', 'lib', 'trusted'));
   const { bulkSeed } = require('./bulk-seed');
   await seedDemo(app);
-  const summary = await bulkSeed(app, { policies: Number(process.env.BENCH_POLICIES), runTrusted });
+  const summary = await bulkSeed(app, { policies: Number(process.env.BENCH_POLICIES), feedback: Number(process.env.BENCH_FEEDBACK ?? 0), runTrusted });
   process.stdout.write(`SEEDED ${JSON.stringify(summary)}\n`);
 };
 

@@ -75,6 +75,66 @@ const insertPolicies = async (trx, n) => {
 };
 
 /**
+ * What the coverage KPIs read, at scale: one stage-history entry per published bench policy (its stage,
+ * a day before its publication), one portal delivery per publication event (delivered, every seventh
+ * dead), and `feedback` feedback rows on the bench policies spread over the last 400 days (70 % answered,
+ * some late, some overdue), each linked to its policy and a responding agency. Link tables are named
+ * by Strapi's metadata.
+ */
+const insertCoverageData = async (strapi, trx, feedback) => {
+  const link = (uid, attribute) => {
+    const joinTable = strapi.db.metadata.get(uid).attributes[attribute].joinTable;
+    return { table: joinTable.name, own: joinTable.joinColumn.name, other: joinTable.inverseJoinColumn.name };
+  };
+  // The component rows carry their policy's id in `note` to be linked without relying on RETURNING's order.
+  await trx.raw(`
+    INSERT INTO components_policy_stage_changes (stage, changed_at, note)
+    SELECT p.stage, p.published_at - interval '1 day', 'bench:' || p.id
+    FROM policies p WHERE p.published_at IS NOT NULL AND p.document_id LIKE 'bench%'`);
+  await trx.raw(`
+    INSERT INTO policies_cmps (entity_id, cmp_id, component_type, field, "order")
+    SELECT substr(c.note, 7)::int, c.id, 'policy.stage-change', 'stageHistory', 1
+    FROM components_policy_stage_changes c WHERE c.note LIKE 'bench:%'`);
+  await trx.raw(`
+    INSERT INTO multichannel_deliveries (event_id, event_sequence, target_uid, target_document_id, target_locale, channel,
+                status, priority, attempts, first_attempt_at, last_attempt_at, delivered_at, idempotency_key, created_at, updated_at, published_at)
+    SELECT e.id, e.sequence, e.target_uid, e.target_document_id, e.target_locale, 'portal',
+           CASE WHEN e.id % 7 = 0 THEN 'dead' ELSE 'delivered' END, 0, 1, e.occurred_at, e.occurred_at,
+           CASE WHEN e.id % 7 = 0 THEN NULL ELSE e.occurred_at + interval '2 seconds' END,
+           'bench:' || e.id || ':portal', e.occurred_at, e.occurred_at, e.occurred_at
+    FROM multichannel_publication_events e WHERE e.target_document_id LIKE 'bench%'`);
+  if (feedback <= 0) return;
+  const policyLink = link('api::feedback.feedback', 'policy');
+  const agencyLink = link('api::feedback.feedback', 'respondingAgency');
+  await trx.raw(`
+    CREATE TEMP TABLE bench_feedback ON COMMIT DROP AS
+    SELECT g, now() - make_interval(mins => (g * 577) % (400 * 1440)) AS created_at FROM generate_series(1, ?) AS g`, [feedback]);
+  await trx.raw(`
+    INSERT INTO feedbacks (document_id, submitter_type, content, category, moderation_status, tracking_code, due_at,
+                           responded_at, public_consent, source, created_at, updated_at, published_at)
+    SELECT 'benchfb' || lpad(to_hex(f.g), 8, '0') || substr(md5('fb-' || f.g), 1, 10), 'citizen',
+           'Góp ý thử tải số ' || f.g || ': đề nghị làm rõ đối tượng được hỗ trợ.', 'comment',
+           CASE WHEN f.g % 10 < 7 THEN 'answered' WHEN f.g % 10 = 7 THEN 'rejected' ELSE 'assigned' END,
+           'GY-B' || lpad(to_hex(f.g), 8, '0'), f.created_at + interval '15 days',
+           CASE WHEN f.g % 10 < 7 THEN f.created_at + make_interval(days => f.g % 20) END,
+           false, 'web', f.created_at, f.created_at, f.created_at
+    FROM bench_feedback f`);
+  // Spread over targets by a join on a computed position (indexing a large array per row would copy it each time).
+  await trx.raw(`
+    WITH targets AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS k FROM policies WHERE published_at IS NOT NULL AND document_id LIKE 'bench%'),
+         rows AS (SELECT id, ('x' || substr(document_id, 8, 8))::bit(32)::int % (SELECT count(*) FROM targets) AS k
+                  FROM feedbacks WHERE document_id LIKE 'benchfb%')
+    INSERT INTO ${policyLink.table} (${policyLink.own}, ${policyLink.other})
+    SELECT rows.id, targets.id FROM rows JOIN targets USING (k)`);
+  await trx.raw(`
+    WITH targets AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS k FROM agencies WHERE locale = 'vi'),
+         rows AS (SELECT id, ('x' || substr(document_id, 8, 8))::bit(32)::int AS h FROM feedbacks WHERE document_id LIKE 'benchfb%'),
+         placed AS (SELECT id, h % (SELECT count(*) FROM targets) AS k FROM rows WHERE h % 9 <> 0)
+    INSERT INTO ${agencyLink.table} (${agencyLink.own}, ${agencyLink.other})
+    SELECT placed.id, targets.id FROM placed JOIN targets USING (k)`);
+};
+
+/**
  * The radio-script drafts the radio catch-up would generate: built and hashed exactly as
  * `generateFromPolicy` does (same queries, same source object), inserted in batches.
  */
@@ -163,13 +223,14 @@ const radioScriptsMatch = async (strapi) => {
 };
 
 /** Inserts `policies` published policies (see the top of this file); returns what it made and how long it took. */
-exports.bulkSeed = async (strapi, { policies }) => {
+exports.bulkSeed = async (strapi, { policies, feedback = 0 }) => {
   const knex = strapi.db.connection;
   const started = Date.now();
   await knex.transaction((trx) => insertPolicies(trx, policies));
+  await knex.transaction((trx) => insertCoverageData(strapi, trx, feedback));
   const sqlSeconds = (Date.now() - started) / 1000;
   const radioScripts = await insertRadioScripts(strapi, knex);
   await knex.raw('ANALYZE');
   const radioScriptsMatchCatchUp = await radioScriptsMatch(strapi);
-  return { policies, sqlSeconds, radioScripts, radioScriptsMatchCatchUp, seconds: (Date.now() - started) / 1000 };
+  return { policies, feedback, sqlSeconds, radioScripts, radioScriptsMatchCatchUp, seconds: (Date.now() - started) / 1000 };
 };

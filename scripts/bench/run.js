@@ -11,7 +11,7 @@ const { adminClient } = require('./lib/admin');
 const { bulkDocumentId, listPaths, readCases, singlePaths } = require('./lib/cases');
 const { runLoad } = require('./lib/load');
 const { newSecret, startPortalReceiver } = require('./lib/portal-receiver');
-const { feedbackIntake, publishLatency, staleness } = require('./lib/probes');
+const { coverageLatency, feedbackIntake, publishLatency, staleness } = require('./lib/probes');
 const { freePort, settled, startProcess } = require('./lib/processes');
 const { goal, previousRun, writeReport } = require('./lib/report');
 
@@ -22,6 +22,9 @@ const settings = {
   warmupSeconds: Number(process.env.BENCH_WARMUP ?? 3),
   serverUrl: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres',
   publishes: Number(process.env.BENCH_PUBLISHES ?? 20),
+  // Feedback rows for the coverage case (default 10 per policy: 1,000,000 at the 100,000-policy scale run).
+  feedback: Number(process.env.BENCH_FEEDBACK ?? 10 * Number(process.env.BENCH_POLICIES ?? 10_000)),
+  coverageRounds: Number(process.env.BENCH_COVERAGE_ROUNDS ?? 5),
   stalenessRounds: Number(process.env.BENCH_STALENESS_ROUNDS ?? 5),
   keepDatabase: process.env.BENCH_KEEP_DATABASE === 'true',
 };
@@ -190,7 +193,7 @@ const main = async () => {
     const env = appEnvironment({ database, secrets: randomSecrets(), portal: { url: receiver.url, secret } });
 
     const seeded = await step(`create the schema and load ${settings.policies} policies`, async () => {
-      const setup = await startProcess('setup', path.join(__dirname, 'app-node.js'), { ...env(await freePort()), BENCH_SETUP: 'true', BENCH_POLICIES: String(settings.policies) }, { until: 'SEEDED', timeoutMs: 3_600_000 });
+      const setup = await startProcess('setup', path.join(__dirname, 'app-node.js'), { ...env(await freePort()), BENCH_SETUP: 'true', BENCH_POLICIES: String(settings.policies), BENCH_FEEDBACK: String(settings.feedback) }, { until: 'SEEDED', timeoutMs: 3_600_000 });
       await setup.exited;
       return JSON.parse(setup.line);
     });
@@ -218,6 +221,18 @@ const main = async () => {
         rows.push(readGoal(row));
       }
     }
+
+    const coverage = await step(`coverage KPIs (${settings.coverageRounds} × GET /api/coverage, no read cache)`, () => coverageLatency({ baseUrl: cold.url, rounds: settings.coverageRounds }));
+    rows.push(
+      latencyRow(
+        'coverage KPIs',
+        'app cold',
+        coverage,
+        'max ≤ 2000 ms',
+        coverage?.max <= 2000,
+        coverage && `${settings.policies} policies, ${settings.feedback} feedback rows; ${coverage.figures.inScope} in scope, ${coverage.figures.received} received in the year`,
+      ),
+    );
 
     const intake = await step('feedback intake', () => feedbackIntake({ baseUrl: warm.url, policyDocumentId: bulkDocumentId(1), seconds: settings.seconds }));
     rows.push({

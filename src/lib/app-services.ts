@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type changes from '../api/changes/services/changes';
+import type coverage from '../api/coverage/services/coverage';
+import type coverageHistory from '../api/coverage/services/history';
 import type consultationDraft from '../api/consultation-draft/services/consultation-draft';
 import type intake from '../api/feedback/services/intake';
 import type publicFeedback from '../api/feedback/services/public-feedback';
@@ -14,6 +16,8 @@ type Built<Factory> = Factory extends (...args: never[]) => infer Service ? Serv
 /** The app's own services that app code calls, by UID, as their factories build them. */
 type AppServices = {
   'api::changes.changes': Built<typeof changes>;
+  'api::coverage.coverage': Built<typeof coverage>;
+  'api::coverage.history': Built<typeof coverageHistory>;
   'api::consultation-draft.consultation-draft': Built<typeof consultationDraft>;
   'api::feedback.intake': Built<typeof intake>;
   'api::feedback.public-feedback': Built<typeof publicFeedback>;

@@ -1,5 +1,7 @@
 import { Client, type ClientConfig, type Notification } from 'pg';
 import type { Core } from '@strapi/strapi';
+import { COVERAGE_DEPENDENCIES, COVERAGE_HANDLERS } from '../api/coverage/constants';
+import { DELIVERY_OUTCOME_EVENT, OUTBOX_DELIVERY_UID } from '../common/publishing-outbox';
 import { readCacheOf, type ReadCache } from './read-cache';
 
 /**
@@ -82,8 +84,15 @@ const EXTRA_DEPENDENCIES: Record<string, readonly string[]> = {
   'api::consultation-draft.consultation-draft.outcome': ['api::feedback.feedback'],
 };
 
+/** Handlers that read no content type of their own: what their answers are read from, listed. */
+const LISTED_DEPENDENCIES: Record<string, ReadonlySet<string>> = Object.fromEntries(
+  COVERAGE_HANDLERS.map((handler) => [handler, new Set(COVERAGE_DEPENDENCIES)]),
+);
+
 /** What an answer of `handler` (`api::policy.policy.find`) depends on; `'*'` when it is not one content type's. */
 export const dependenciesOfHandler = (graph: Map<string, ReadonlySet<string>>, handler: string): ReadonlySet<string> | '*' => {
+  const listed = LISTED_DEPENDENCIES[handler];
+  if (listed) return listed;
   const own = graph.get(handler.slice(0, handler.lastIndexOf('.')));
   if (!own) return '*';
   const extra = EXTRA_DEPENDENCIES[handler];
@@ -173,6 +182,15 @@ const listen = (strapi: Core.Strapi, cache: ReadCache, channel: string): Broadca
 };
 
 const broadcasters = new WeakMap<Core.Strapi, Broadcaster>();
+const announcers = new WeakMap<Core.Strapi, (tags: string[]) => void>();
+
+/**
+ * Tells every node's read cache that `tags` changed, for writes no lifecycle subscriber sees (knex on
+ * a table that is not a content type). Call after the write committed.
+ */
+export const announceChange = (strapi: Core.Strapi, tags: string[]): void => {
+  announcers.get(strapi)?.(tags);
+};
 
 /**
  * Subscribes to writes and, on PostgreSQL, opens the LISTEN connection. Call once at bootstrap;
@@ -186,6 +204,8 @@ export const startReadCacheInvalidation = (strapi: Core.Strapi): void => {
   // Plus the publication events the change feed (/api/changes) is read from: their answers depend on everything ('*').
   const relevant = new Set([...graph].filter(([uid]) => uid.startsWith('api::')).flatMap(([, uids]) => [...uids]));
   relevant.add(PUBLICATION_EVENT_UID);
+  // Plus whatever else the coverage KPIs are read from (the deliveries' outcomes arrive as an event, below).
+  for (const uid of COVERAGE_DEPENDENCIES) relevant.add(uid);
   const channel = strapi.config.get<string>('http-cache.readCache.channel', 'pcms_read_cache');
   const postgres = strapi.db.dialect.client === 'postgres';
 
@@ -222,10 +242,15 @@ export const startReadCacheInvalidation = (strapi: Core.Strapi): void => {
     await strapi.db.transaction(async ({ onCommit }) => onCommit(() => committed(change)));
   });
 
+  // The outbox records outcomes through knex (no lifecycle): the plugin announces them, committed.
+  strapi.eventHub.on(DELIVERY_OUTCOME_EVENT, async () => committed([OUTBOX_DELIVERY_UID]));
+  announcers.set(strapi, (tags) => committed(tags));
+
   if (postgres) broadcasters.set(strapi, listen(strapi, cache, channel));
 };
 
 export const stopReadCacheInvalidation = async (strapi: Core.Strapi): Promise<void> => {
   await broadcasters.get(strapi)?.stop();
   broadcasters.delete(strapi);
+  announcers.delete(strapi);
 };

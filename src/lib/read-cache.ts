@@ -20,6 +20,8 @@ export type CachedAnswer = {
   etag: string;
   /** Content types this answer was read from: any change to one of them removes it. `'*'`: any change. */
   dependsOn: ReadonlySet<string> | '*';
+  /** A route's own lifetime (HTTP max-age and time in this cache), shorter than the default; 0: never stored. */
+  maxAgeSeconds?: number;
 };
 
 export type ReadCacheConfig = { enabled: boolean; maxEntries: number; maxBytes: number; ttlMs: number };
@@ -69,6 +71,12 @@ export const createReadCache = (config: ReadCacheConfig): ReadCache => {
       if (!usable() || changedSince(answer.dependsOn, seenGeneration)) return false;
       // An answer bigger than the whole budget is not worth evicting everything else for.
       if (Buffer.byteLength(answer.body) > config.maxBytes / 4) return false;
+      if (answer.maxAgeSeconds !== undefined) {
+        if (answer.maxAgeSeconds <= 0) return false;
+        const ttl = answer.maxAgeSeconds * 1000;
+        entries.set(key, answer, { ttl: config.ttlMs > 0 ? Math.min(ttl, config.ttlMs) : ttl });
+        return true;
+      }
       entries.set(key, answer);
       return true;
     },

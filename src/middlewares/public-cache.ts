@@ -13,7 +13,12 @@ const PUBLIC_HANDLERS = [
   /^api::feeds\.feeds\./,
   /^api::changes\.changes\.list$/,
   /^api::openapi\.openapi\.document$/,
+  /^api::coverage\.coverage\.(summary|history)$/,
 ];
+
+/** Handlers whose answers are kept a shorter, separately configured time (coverage: `config/coverage.ts`). */
+const maxAgeOf = (strapi: Core.Strapi, handler: string): number | undefined =>
+  handler.startsWith('api::coverage.') ? strapi.config.get<number>('coverage.cacheSeconds', 60) : undefined;
 
 const isPublicRead = (ctx: RequestContext): boolean => {
   if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return false;
@@ -80,7 +85,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     if (mayServeFromCache(ctx) && cache.enabled) {
       const hit = cache.get(key) ?? (await inFlight.get(key));
       if (hit) {
-        send(ctx, hit, maxAge, 'hit');
+        send(ctx, hit, hit.maxAgeSeconds ?? maxAge, 'hit');
         return;
       }
       if (ctx.method === 'GET' && !inFlight.has(key)) inFlight.set(key, new Promise((resolve) => (lead = resolve)));
@@ -95,12 +100,13 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
       const body = typeof ctx.body === 'string' ? ctx.body : JSON.stringify(ctx.body);
       const contentType = ctx.response.get('Content-Type') || 'application/json; charset=utf-8';
       const answer = { body, contentType, etag: hashOf(body) };
+      const handler = (ctx.state.route as { handler: string }).handler;
+      const ownMaxAge = maxAgeOf(strapi, handler);
       if (ctx.method === 'GET') {
-        const handler = (ctx.state.route as { handler: string }).handler;
-        const cached = { ...answer, dependsOn: dependenciesOfHandler(dependencyGraph(strapi), handler) };
+        const cached = { ...answer, dependsOn: dependenciesOfHandler(dependencyGraph(strapi), handler), maxAgeSeconds: ownMaxAge };
         if (cache.set(key, cached, generation)) shared = cached;
       }
-      send(ctx, answer, maxAge, 'miss');
+      send(ctx, answer, ownMaxAge ?? maxAge, 'miss');
     } finally {
       if (lead) {
         inFlight.delete(key);

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Core, Data } from '@strapi/strapi';
+import { seedDemoDistribution } from './demo-distribution';
 import { feedbackService } from '../common/feedback';
 import { runTrusted } from '../lib/trusted';
 import { AGENCY_UID, AUDIENCE_UID, CONSULTATION_DRAFT_UID, FEEDBACK_UID, FOCAL_POINT_UID, POLICY_UID } from '../common/uids';
@@ -265,6 +266,13 @@ const loadDemo = async (strapi: Core.Strapi, now: Date): Promise<SeedSummary> =>
     const documentId = draftIds.get(draft.key);
     if (draft.publishOutcome && documentId) await publishDemoOutcome(strapi, documentId, now);
   }
+
+  // What the channels would have answered: the coverage dashboard's demo (src/seed/demo-distribution.ts).
+  await seedDemoDistribution(
+    strapi,
+    POLICIES.filter((policy) => !policy.unpublished).map((policy) => policyIds.get(policy.slug)).filter((id): id is string => id !== undefined),
+    now,
+  );
 
   return {
     agencies: agencyResult.created,

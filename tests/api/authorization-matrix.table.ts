@@ -292,6 +292,9 @@ export const MATRIX: MatrixCase[] = [
   ...['policies', 'consultation-drafts'].flatMap((feed) => ['atom', 'json'].map((format) => at(`GET /api/feeds/${feed}.${format}`, same(200)))),
   /* The change feed (src/api/changes): changes of public content types, for everyone (auth: false, like the feeds). */
   at('GET /api/changes', same(200)),
+  /* Coverage KPIs (src/api/coverage): transparency figures without personal data, for everyone (auth: false). */
+  at('GET /api/coverage', same(200)),
+  at('GET /api/coverage/history', same(200)),
   /* The API's description (src/api/openapi): the OpenAPI document and its Swagger UI page, public for everyone. */
   at('GET /api/openapi.json', same(200)),
   at('GET /api/docs', same(200)),

@@ -52,7 +52,7 @@ afterAll(async () => {
 });
 
 const OPERATORS = ['$eq', '$ne', '$lt', '$gte', '$in', '$notIn', '$contains', '$containsi', '$startsWith', '$null', '$notNull', '$between', '$or', '$and', '$not', '$foo', 'eq'];
-const PARAMS = ['filters', 'populate', 'sort', 'fields', 'pagination', 'locale', 'status', '_q', 'publicationFilter', 'hasPublishedVersion', 'page', 'x'];
+const PARAMS = ['filters', 'populate', 'sort', 'fields', 'pagination', 'locale', 'status', '_q', 'publicationFilter', 'hasPublishedVersion', 'page', 'x', 'from', 'to', 'format', 'months'];
 
 const weirdString = fc.oneof(
   fc.string({ maxLength: 20 }),
@@ -92,7 +92,18 @@ describe('public routes under generated input', () => {
         expectNoServerError(await app.http().get(url), `GET ${url}`);
       }),
       // Empty sort field names crashed Strapi's query builder (500).
-      settings<[string, string]>(GET_RUNS, [['/api/agencies', 'sort=.'], ['/api/policies', 'sort=:asc'], ['/api/consultation-drafts', 'sort[0]=title.']]),
+      settings<[string, string]>(GET_RUNS, [
+        ['/api/agencies', 'sort=.'],
+        ['/api/policies', 'sort=:asc'],
+        ['/api/consultation-drafts', 'sort[0]=title.'],
+        // Coverage: impossible or extreme dates, arrays, a period the wrong way round, huge month counts.
+        ['/api/coverage', 'from=2026-02-29&to=0000-01-01'],
+        ['/api/coverage', 'from=1970-01-01&to=9999-12-31'],
+        ['/api/coverage', 'from[$gt]=2026-01-01&format[]=csv'],
+        ['/api/coverage', 'to=2026-01-01&from=2026-12-31'],
+        ['/api/coverage/history', 'months=99999999999999999999'],
+        ['/api/coverage/history', 'months[]=1'],
+      ]),
     );
   }, timeoutFor(GET_RUNS));
 

@@ -96,4 +96,24 @@ const staleness = async ({ admin, readerUrl, rounds }) => {
   return { all: summarise([...samples.published, ...samples.updated, ...samples.unpublished]), byChange: Object.fromEntries(Object.entries(samples).map(([kind, values]) => [kind, summarise(values)])) };
 };
 
-module.exports = { feedbackIntake, publishLatency, staleness };
+/**
+ * Coverage KPIs computed from scratch: `rounds` sequential GET /api/coverage on a node without the read
+ * cache, each with its own period (so nothing in between could answer from memory); wall time each.
+ */
+const coverageLatency = async ({ baseUrl, rounds }) => {
+  const samples = [];
+  for (let round = 0; round < rounds; round += 1) {
+    const to = new Date(Date.now() - round * 86_400_000).toISOString().slice(0, 10);
+    const started = performance.now();
+    const response = await fetch(`${baseUrl}/api/coverage?to=${to}`);
+    const body = await response.json();
+    samples.push(performance.now() - started);
+    if (response.status !== 200) throw new Error(`GET /api/coverage answered ${response.status}: ${JSON.stringify(body).slice(0, 200)}`);
+    if (round === 0) samples.figures = { inScope: body.policies.inScope, received: body.feedback.received };
+  }
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (share) => sorted[Math.max(0, Math.ceil(share * sorted.length) - 1)];
+  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: sorted[sorted.length - 1], count: samples.length, figures: samples.figures };
+};
+
+module.exports = { coverageLatency, feedbackIntake, publishLatency, staleness };

@@ -16,6 +16,7 @@ import { intakeBody } from '../feedback/validation';
 import { eventSchema as zaloEventSchema } from '../feedback/zalo-validation';
 import { CHANGE_TYPES } from '../../common/change-feed';
 import { DEFAULT_LIMIT as CHANGES_DEFAULT_LIMIT, MAX_LIMIT as CHANGES_MAX_LIMIT } from '../changes/constants';
+import { MAX_HISTORY_MONTHS, REQUIRED_ROLES, STAGES } from '../coverage/constants';
 import { ref, type JsonSchema } from './schemas';
 
 /**
@@ -42,6 +43,107 @@ const param = (name: string, where: 'path' | 'query' | 'header', schema: JsonSch
 const fromZod = (schema: z.ZodType): JsonSchema => {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'openapi-3.0' }) as JsonSchema;
   return rest;
+};
+
+/** Coverage figures (README: "Coverage"): a percentage has one decimal, null when there is nothing to measure. */
+const PERCENT: JsonSchema = { type: 'number', nullable: true, minimum: 0, maximum: 100 };
+const INT: JsonSchema = { type: 'integer', minimum: 0 };
+const RATIO_PROPERTIES = { total: INT, covered: INT, percent: PERCENT };
+const RATIO: JsonSchema = { type: 'object', required: ['total', 'covered', 'percent'], properties: RATIO_PROPERTIES };
+const FEEDBACK_FIGURES = {
+  received: INT,
+  answeredOnTime: INT,
+  answeredLate: INT,
+  overdue: { ...INT, description: 'Not answered, still open, past its due date now' },
+  medianDaysToAnswer: { type: 'number', nullable: true },
+};
+const byName = (schema: JsonSchema, description: string): JsonSchema => ({ type: 'object', description, additionalProperties: schema });
+const COVERAGE_SCHEMA: JsonSchema = {
+  type: 'object',
+  required: ['generatedAt', 'period', 'agencies', 'policies', 'consultations', 'feedback', 'channels'],
+  properties: {
+    generatedAt: { type: 'string', format: 'date-time' },
+    period: { type: 'object', properties: { from: { type: 'string', format: 'date' }, to: { type: 'string', format: 'date' } } },
+    agencies: {
+      type: 'object',
+      description: 'Active agencies; covered = an active leader in charge and an active focal point',
+      properties: {
+        ...RATIO_PROPERTIES,
+        byKind: byName(RATIO, 'By agency kind'),
+        missing: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: {
+              documentId: { type: 'string' },
+              code: { type: 'string', nullable: true },
+              name: { type: 'string', nullable: true },
+              kind: { type: 'string', nullable: true },
+              lacks: { type: 'array', items: { type: 'string', enum: [...REQUIRED_ROLES] } },
+            },
+          },
+        },
+      },
+    },
+    policies: {
+      type: 'object',
+      description: 'Published policies in scope; fully communicated = every stage reached had a delivered publication during it',
+      properties: {
+        inScope: INT,
+        fullyCommunicated: INT,
+        percent: PERCENT,
+        repealed: { ...INT, description: 'Repealed policies in scope, reported apart (not in inScope)' },
+        byStage: {
+          type: 'object',
+          properties: Object.fromEntries(
+            STAGES.map((stage) => [stage, { type: 'object', properties: { reached: INT, communicated: INT, percent: PERCENT } }]),
+          ),
+        },
+        byChannel: byName({ type: 'object', properties: { communicated: INT, percent: PERCENT } }, 'Reached (policy, stage) pairs communicated on each channel'),
+        gaps: {
+          type: 'array',
+          description: 'Policies with a reached stage not communicated (the first COVERAGE_MAX_GAPS by title; the CSV has them all)',
+          items: {
+            type: 'object',
+            properties: {
+              documentId: { type: 'string' },
+              title: { type: 'string', nullable: true },
+              stage: { type: 'string' },
+              missingStages: { type: 'array', items: { type: 'string', enum: [...STAGES] } },
+            },
+          },
+        },
+        gapsTotal: INT,
+      },
+    },
+    consultations: {
+      type: 'object',
+      properties: {
+        closed: INT,
+        withOutcome: INT,
+        percent: PERCENT,
+        overdue: {
+          type: 'array',
+          items: { type: 'object', properties: { documentId: { type: 'string' }, title: { type: 'string', nullable: true }, closesAt: { type: 'string', format: 'date-time' }, daysOverdue: INT } },
+        },
+      },
+    },
+    feedback: {
+      type: 'object',
+      description: 'Feedback received in the period (rejected left out)',
+      properties: {
+        ...FEEDBACK_FIGURES,
+        byAgency: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: { documentId: { type: 'string', nullable: true }, code: { type: 'string', nullable: true }, name: { type: 'string', nullable: true }, ...FEEDBACK_FIGURES },
+          },
+        },
+      },
+    },
+    channels: byName({ type: 'object', properties: { delivered: INT, failed: INT, dead: INT } }, 'Delivery outcomes in the period, per channel (empty when publishing is off)'),
+  },
 };
 
 const RATE_LIMITED = error('Too many requests from this address: wait and retry (`Retry-After`)');
@@ -401,6 +503,58 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
       304: { description: 'Not modified' },
       400: error('`since` is not a cursor of this feed, `limit` is not 1..' + CHANGES_MAX_LIMIT + ', or another parameter was given (named)'),
       404: error('Multichannel publishing is turned off on this server'),
+    },
+  },
+  'api::coverage.coverage.summary': {
+    summary: "Coverage: the province's two targets (agencies with a focal point, policies communicated at every stage), consultations, feedback, channels",
+    description:
+      'Transparency figures, without personal data. `from` / `to` (calendar days in Vietnam time, inclusive; default: the 365 days ending today) bound ' +
+      'feedback (by receipt) and channel outcomes; the other figures are as of now. `format=csv` answers the two gap lists (agencies missing a role, ' +
+      'policies with stages not communicated) as CSV, UTF-8 with BOM. Definitions: README "Coverage".',
+    tags: ['Coverage'],
+    parameters: [
+      param('from', 'query', { type: 'string', format: 'date' }, 'First day of the period (YYYY-MM-DD)', false),
+      param('to', 'query', { type: 'string', format: 'date' }, 'Last day of the period (YYYY-MM-DD), not before from', false),
+      param('format', 'query', { type: 'string', enum: ['json', 'csv'], default: 'json' }, 'csv: the gap lists only', false),
+    ],
+    responses: {
+      200: {
+        description: 'The figures (JSON), or the gap lists (CSV: list, id, name, kind_or_stage, missing)',
+        content: { 'application/json': { schema: COVERAGE_SCHEMA }, 'text/csv': { schema: { type: 'string' } } },
+      },
+      304: { description: 'Not modified' },
+      400: error('A date that is not YYYY-MM-DD, from after to, an unknown format or another parameter (named)'),
+    },
+  },
+  'api::coverage.coverage.history': {
+    summary: 'The two headline coverage percentages month by month',
+    description: 'Each month shows the last daily snapshot recorded in it (recorded by a daily job, so later edits do not rewrite the past); nulls when none was recorded.',
+    tags: ['Coverage'],
+    parameters: [param('months', 'query', { type: 'integer', minimum: 1, maximum: MAX_HISTORY_MONTHS, default: 12 }, 'How many months, ending with this one', false)],
+    responses: {
+      200: json(
+        {
+          type: 'object',
+          properties: {
+            generatedAt: { type: 'string', format: 'date-time' },
+            months: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: {
+                  month: { type: 'string', example: '2026-01' },
+                  recordedOn: { type: 'string', format: 'date', nullable: true },
+                  agenciesPercent: PERCENT,
+                  policiesPercent: PERCENT,
+                },
+              },
+            },
+          },
+        },
+        'Oldest month first',
+      ),
+      304: { description: 'Not modified' },
+      400: error('months is not a whole number from 1 to ' + MAX_HISTORY_MONTHS + ', or another parameter was given (named)'),
     },
   },
   'api::openapi.openapi.document': {

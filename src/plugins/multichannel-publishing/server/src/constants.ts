@@ -1,18 +1,20 @@
 /** Names shared by every part of the multichannel-publishing plugin. */
+import { OUTBOX_DELIVERIES_TABLE, OUTBOX_DELIVERY_UID, OUTBOX_EVENTS_TABLE, OUTBOX_EVENT_UID } from '../../../../common/publishing-outbox';
 import { DELIVERY_STATUSES, EVENT_SOURCES, EVENT_TYPES, type DeliveryStatus, type EventSource, type EventType } from '../../contracts';
 
 // Event types, delivery statuses and event sources are part of the admin API: declared in the contracts.
 export { DELIVERY_STATUSES, EVENT_SOURCES, EVENT_TYPES, type DeliveryStatus, type EventSource, type EventType };
 export const PLUGIN_ID = 'multichannel-publishing' as const;
 
-export const EVENT_UID = 'plugin::multichannel-publishing.publication-event' as const;
-export const DELIVERY_UID = 'plugin::multichannel-publishing.delivery' as const;
+export const EVENT_UID = OUTBOX_EVENT_UID;
+export const DELIVERY_UID = OUTBOX_DELIVERY_UID;
 export const STATE_UID = 'plugin::multichannel-publishing.state' as const;
 export const PLUGIN_CONTENT_TYPE_UIDS = [EVENT_UID, DELIVERY_UID, STATE_UID] as const;
 
 /** Tables behind the plugin's content types; the outbox queries use them directly through knex. */
-export const EVENTS_TABLE = 'multichannel_publication_events' as const;
-export const DELIVERIES_TABLE = 'multichannel_deliveries' as const;
+// Declared in the kernel (src/common/publishing-outbox.ts): the app's coverage KPIs read them.
+export const EVENTS_TABLE = OUTBOX_EVENTS_TABLE;
+export const DELIVERIES_TABLE = OUTBOX_DELIVERIES_TABLE;
 export const STATE_TABLE = 'multichannel_publishing_state' as const;
 
 

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { conflictError, forbiddenError, notFoundError } from '../../../../../common/errors';
+import { DELIVERY_OUTCOME_EVENT, type DeliveryOutcomeNotice } from '../../../../../common/publishing-outbox';
 import type { ChannelView, Pagination } from '../../../contracts';
 import { FAILURE_WINDOW_MS, MAX_BULK_RETRY, RETRYABLE_STATUSES } from '../constants';
 import type { BulkRetryRequest } from '../validation/bulk-retry';
@@ -83,8 +84,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!(await requeueDelivery(db, id, new Date()))) {
         throw conflictError('the delivery changed meanwhile; reload and try again');
       }
+      const requeued = (await findDelivery(db, id)) as Record<string, unknown>;
+      const notice: DeliveryOutcomeNotice = { deliveryId: id, channel: String(requeued.channel), status: String(requeued.status) };
+      await strapi.eventHub.emit(DELIVERY_OUTCOME_EVENT, notice);
       getService(strapi, 'dispatcher').kick();
-      return present((await findDelivery(db, id)) as Record<string, unknown>);
+      return present(requeued);
     },
 
     /**

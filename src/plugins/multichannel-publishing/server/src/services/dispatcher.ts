@@ -5,6 +5,7 @@ import { ChannelError, isChannelError, type DeliveryContext, type SendResult } f
 import { nextAttemptAt } from '../../../../../common/backoff';
 import { toDelivery, toJoinedEvent } from '../utils/delivery-rows';
 import { createBatchLoop } from '../../../../../common/batch-loop';
+import { DELIVERY_OUTCOME_EVENT, type DeliveryOutcomeNotice } from '../../../../../common/publishing-outbox';
 import { errorText } from '../utils/errors';
 import { claimDueDeliveries } from '../queries/claim-due-deliveries';
 import { findClaimedDeliveries } from '../queries/find-claimed-deliveries';
@@ -34,7 +35,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const recorded = await recordDeliveryOutcome(strapi.db.connection, { id: delivery.id, lockToken }, outcome);
     if (!recorded) {
       strapi.log.warn(`[multichannel-publishing] delivery ${delivery.id}: lease lost before its outcome (${outcome.status}) was recorded`);
+      return;
     }
+    const notice: DeliveryOutcomeNotice = { deliveryId: delivery.id, channel: delivery.channel, status: outcome.status };
+    await strapi.eventHub.emit(DELIVERY_OUTCOME_EVENT, notice);
   };
 
   const failure = (delivery: Delivery, error: unknown, now: Date): DeliveryOutcome => {
