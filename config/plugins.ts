@@ -172,6 +172,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
           refreshToken: env('ZALO_REFRESH_TOKEN', ''),
           author: env('ZALO_ARTICLE_AUTHOR', ''),
           coverUrl: env('ZALO_COVER_URL', ''),
+          defaultCoverText: env('ZALO_DEFAULT_COVER_TEXT', 'Tỉnh Lào Cai'),
           timeoutMs: env.int('ZALO_TIMEOUT_MS', 10_000),
           verifyAttempts: env.int('ZALO_VERIFY_ATTEMPTS', 5),
           verifyDelayMs: env.int('ZALO_VERIFY_DELAY_MS', 2000),

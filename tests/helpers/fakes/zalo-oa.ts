@@ -3,6 +3,8 @@ import { readBody, sendJson, startServer } from './http';
 
 export type ZaloArticle = { id: string; title: string; author: string; description: string; cover: any; body: any[]; removed: boolean; updates: number };
 export type ZaloCall = { path: string; accessToken?: string; body: any; reply: any };
+/** A cover the fake downloaded, as Zalo does when an article is created. */
+export type CoverDownload = { url: string; status: number; contentType: string | null; bytes: Buffer };
 /** A consultation message Zalo accepted. */
 export type ZaloCsMessage = { userId: string; text: string; messageId: string };
 
@@ -16,13 +18,18 @@ const random = (prefix: string) => `${prefix}${crypto.randomBytes(9).toString('h
  * (`/v3.0/oa/message/cs`: `{ recipient: { user_id }, message: { text } }`, text at most 2000
  * characters), answering HTTP 200 with `error ≠ 0` on failure.
  */
-export const startZaloFake = async ({ appId, secretKey, refreshToken, accessTokenSeconds = 90_000, verifyPendingCalls = 1 }: {
+export const startZaloFake = async ({ appId, secretKey, refreshToken, accessTokenSeconds = 90_000, verifyPendingCalls = 1, downloadCovers = false }: {
   appId: string;
   secretKey: string;
   refreshToken: string;
   accessTokenSeconds?: number;
   /** How many verify calls answer "still processing" before the id is given. */
   verifyPendingCalls?: number;
+  /**
+   * Download each article's cover as Zalo does, refusing (-201) one that is not a JPEG or PNG image
+   * of at most 1 MB. Off by default: most suites point ZALO_COVER_URL at nothing.
+   */
+  downloadCovers?: boolean;
 }) => {
   const validRefreshTokens = new Set([refreshToken]);
   const accessTokens = new Map<string, number>();
@@ -33,6 +40,25 @@ export const startZaloFake = async ({ appId, secretKey, refreshToken, accessToke
   const refreshes: Array<{ used: string; issued: string | null }> = [];
   /** Scripted replies for the next calls to a path (consumed first-in first-out). */
   const scripted = new Map<string, any[]>();
+  /** Covers downloaded (when `downloadCovers`), in order. */
+  const coverDownloads: CoverDownload[] = [];
+
+  /** Fetches a cover like Zalo: an image it can read, within Zalo's 1 MB; returns a problem or null. */
+  const downloadCover = async (url: string): Promise<string | null> => {
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+      const bytes = Buffer.from(await response.arrayBuffer());
+      coverDownloads.push({ url, status: response.status, contentType: response.headers.get('content-type'), bytes });
+      if (response.status !== 200) return `cover photo ${url} answered HTTP ${response.status}`;
+      const jpeg = bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
+      const png = bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+      if (!jpeg && !png) return `cover photo ${url} is not a JPEG or PNG image`;
+      if (bytes.length > 1024 * 1024) return `cover photo ${url} is larger than 1 MB`;
+      return null;
+    } catch (error) {
+      return `cover photo ${url} cannot be downloaded: ${(error as Error).message}`;
+    }
+  };
 
   const tokenOk = (token: string | undefined) => {
     const expiresAt = token ? accessTokens.get(token) : undefined;
@@ -97,7 +123,7 @@ export const startZaloFake = async ({ appId, secretKey, refreshToken, accessToke
 
     switch (path) {
       case '/v2.0/article/create': {
-        const problem = validateArticle(body);
+        const problem = validateArticle(body) ?? (downloadCovers ? await downloadCover(body.cover.photo_url) : null);
         if (problem) return record(body, { error: -201, message: `Invalid data: ${problem}` }, accessToken);
         const id = random('art_');
         articles.set(id, { id, title: body.title, author: body.author, description: body.description, cover: body.cover, body: body.body, removed: false, updates: 0 });
@@ -152,6 +178,7 @@ export const startZaloFake = async ({ appId, secretKey, refreshToken, accessToke
     /** Consultation messages accepted, in order. */
     csMessages,
     refreshes,
+    coverDownloads,
     /** The refresh tokens Zalo would accept now. */
     validRefreshTokens,
     /** The next call(s) to `path` get these replies (before any token check). */

@@ -25,6 +25,9 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     await strapi.db.query(uid).findOne({ where: { id: -1 }, populate: snapshot.populateFor(uid) });
   }
 
+  // Zalo's default cover, before the channels describe themselves (an absolute cover URL completes Zalo).
+  await getService(strapi, 'zalo-cover').ensureAtBoot();
+
   for (const { adapter, description } of await getService(strapi, 'channels').describeAll()) {
     if (description.enabled && !description.configComplete) {
       strapi.log.warn(`[${PLUGIN_ID}] channel ${adapter.name} is incomplete and gets no deliveries; missing: ${description.problems.join(', ')}`);

@@ -5,6 +5,7 @@ import dispatcher from './dispatcher';
 import publicationEvents from './publication-events';
 import snapshot from './snapshot';
 import state from './state';
+import zaloCover from './zalo-cover';
 import zaloOa from './zalo-oa';
 
 export default {
@@ -15,5 +16,6 @@ export default {
   'publication-events': publicationEvents,
   snapshot,
   state,
+  'zalo-cover': zaloCover,
   'zalo-oa': zaloOa,
 };
