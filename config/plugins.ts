@@ -177,6 +177,13 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
           verifyAttempts: env.int('ZALO_VERIFY_ATTEMPTS', 5),
           verifyDelayMs: env.int('ZALO_VERIFY_DELAY_MS', 2000),
         },
+        // Broadcasts of OA articles to followers, on a leader's request (POST /multichannel-publishing/broadcasts).
+        'zalo-broadcast': {
+          monthlyLimit: env.int('ZALO_BROADCAST_MONTHLY_LIMIT', 4),
+          hours: env('ZALO_BROADCAST_HOURS', '06:00-20:00'),
+          cities: env('ZALO_BROADCAST_CITIES', ''),
+          recheckMs: env.int('ZALO_BROADCAST_RECHECK_MS', 60_000),
+        },
         'source-system': {
           url: env('SOURCE_SYSTEM_URL', ''),
           token: env('SOURCE_SYSTEM_TOKEN', ''),

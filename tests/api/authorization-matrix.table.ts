@@ -647,6 +647,9 @@ export const MATRIX: MatrixCase[] = [
   at('GET /multichannel-publishing/deliveries', admin(EDITORIAL, 200)),
   at('GET /multichannel-publishing/channels', admin(EDITORIAL, 200)),
   at('POST /multichannel-publishing/deliveries/:id/retry', admin(['editor', 'leader', 'superAdmin'], 404), { body: {} }),
+  // Only leaders (and super admins) spend the OA's few broadcasts a month; an empty body is a 400 once allowed.
+  at('POST /multichannel-publishing/broadcasts', admin(['leader', 'superAdmin'], 400), { body: {} }),
+  at('GET /multichannel-publishing/broadcasts/budget', admin(EDITORIAL, 200)),
 
   /* Public participation: the editorial roles follow feedback; Biên tập viên moderate it and set dispositions; the export carries
      names, e-mails and phones only for those who read them in the content manager. */

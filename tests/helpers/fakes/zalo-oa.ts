@@ -5,6 +5,8 @@ export type ZaloArticle = { id: string; title: string; author: string; descripti
 export type ZaloCall = { path: string; accessToken?: string; body: any; reply: any };
 /** A cover the fake downloaded, as Zalo does when an article is created. */
 export type CoverDownload = { url: string; status: number; contentType: string | null; bytes: Buffer };
+/** A broadcast (tin truyền thông) Zalo accepted: which article, to which followers. */
+export type ZaloBroadcast = { articleId: string; target: Record<string, unknown>; messageId: string };
 /** A consultation message Zalo accepted. */
 export type ZaloCsMessage = { userId: string; text: string; messageId: string };
 
@@ -37,6 +39,7 @@ export const startZaloFake = async ({ appId, secretKey, refreshToken, accessToke
   const pending = new Map<string, { articleId: string; remaining: number }>();
   const calls: ZaloCall[] = [];
   const csMessages: ZaloCsMessage[] = [];
+  const broadcasts: ZaloBroadcast[] = [];
   const refreshes: Array<{ used: string; issued: string | null }> = [];
   /** Scripted replies for the next calls to a path (consumed first-in first-out). */
   const scripted = new Map<string, any[]>();
@@ -164,6 +167,27 @@ export const startZaloFake = async ({ appId, secretKey, refreshToken, accessToke
         csMessages.push({ userId, text, messageId });
         return record(body, { error: 0, message: 'Success', data: { message_id: messageId, user_id: userId } }, accessToken);
       }
+      case '/v2.0/oa/message': {
+        // The broadcast: a media template whose one element is an OA article, to `recipient.target`.
+        const target = body?.recipient?.target;
+        const attachment = body?.message?.attachment;
+        const elements = attachment?.payload?.elements;
+        if (!target || typeof target !== 'object' || Array.isArray(target)) return record(body, { error: -201, message: 'recipient.target is invalid' }, accessToken);
+        for (const [key, value] of Object.entries(target)) {
+          if (!['ages', 'gender', 'locations', 'cities', 'platform'].includes(key) || typeof value !== 'string' || !/^\d+(,\d+)*$/.test(value)) {
+            return record(body, { error: -201, message: `recipient.target.${key} is invalid` }, accessToken);
+          }
+        }
+        if (attachment?.type !== 'template' || attachment?.payload?.template_type !== 'media' || !Array.isArray(elements) || elements.length !== 1) {
+          return record(body, { error: -201, message: 'message.attachment must be a media template with one element' }, accessToken);
+        }
+        const [element] = elements;
+        const article = articles.get(element?.attachment_id);
+        if (element?.media_type !== 'article' || !article || article.removed) return record(body, { error: -201, message: 'attachment_id is not an article of this OA' }, accessToken);
+        const messageId = random('bc_');
+        broadcasts.push({ articleId: article.id, target, messageId });
+        return record(body, { error: 0, message: 'Success', data: { message_id: messageId } }, accessToken);
+      }
       default:
         response.writeHead(404);
         response.end();
@@ -177,6 +201,8 @@ export const startZaloFake = async ({ appId, secretKey, refreshToken, accessToke
     calls,
     /** Consultation messages accepted, in order. */
     csMessages,
+    /** Broadcasts accepted, in order. */
+    broadcasts,
     refreshes,
     coverDownloads,
     /** The refresh tokens Zalo would accept now. */
@@ -184,6 +210,10 @@ export const startZaloFake = async ({ appId, secretKey, refreshToken, accessToke
     /** The next call(s) to `path` get these replies (before any token check). */
     script(path: string, ...replies: any[]) {
       scripted.set(path, [...(scripted.get(path) ?? []), ...replies]);
+    },
+    /** Drops the replies still scripted for `path`. */
+    unscript(path: string) {
+      scripted.delete(path);
     },
     /** Every access token issued so far stops working (as after Zalo's expiry). */
     expireAccessTokens() {

@@ -6,6 +6,7 @@ import { getService } from './utils/get-service';
 const PERMISSION_ACTIONS = [
   { section: 'plugins', displayName: 'Read deliveries and channels', uid: 'read', pluginName: PLUGIN_ID },
   { section: 'plugins', displayName: 'Retry failed deliveries', uid: 'retry', pluginName: PLUGIN_ID },
+  { section: 'plugins', displayName: 'Broadcast Zalo articles to followers', uid: 'broadcast', pluginName: PLUGIN_ID },
 ];
 
 /** Admin permissions, state rows, a check of the configuration, then the dispatcher. */
