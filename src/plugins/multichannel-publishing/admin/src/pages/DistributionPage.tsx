@@ -17,6 +17,7 @@ import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { useChannels, useDeliveries, useRetry, type ChannelView, type DeliveryView } from '../api';
+import { BroadcastBudgetCard } from '../components/BroadcastBudgetCard';
 import { StatusBadge } from '../components/StatusBadge';
 import { PERMISSIONS, STATUSES, t } from '../constants';
 
@@ -162,6 +163,7 @@ const DistributionPage = () => {
             {channels.map((item) => (
               <ChannelCard key={item.name} channel={item} />
             ))}
+            <BroadcastBudgetCard channels={channels} />
           </Flex>
           <Flex gap={4} alignItems="flex-end" wrap="wrap">
             <Box minWidth="200px">
