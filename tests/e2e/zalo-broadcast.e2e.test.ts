@@ -66,6 +66,8 @@ describe('broadcasting a policy to Zalo followers from the admin panel', () => {
     await panel.getByRole('button', { name: 'Gửi tới người quan tâm OA' }).click();
     await page.getByText('Đã xếp hàng gửi').waitFor();
     await panel.getByText('Tháng này: đã dùng 1/4 lượt gửi').waitFor();
+    // The panel lists the broadcast it queued (pending or already sent).
+    await panel.getByTestId('zalo-broadcast-last').waitFor();
     await eventually('the broadcast at Zalo', () => zalo.broadcasts.length === 1);
     expect(zalo.broadcasts[0].articleId).toBe((await deliveriesOf(served.strapi, { targetDocumentId: policyId, channel: 'zalo' }))[0].externalId);
     await screenshot(page, 'zalo-broadcast-01-panel');

@@ -57,7 +57,7 @@ export const BroadcastPanel: PanelComponent = ({ model, documentId, document }: 
           </Typography>
         ) : null}
         {last ? (
-          <Flex justifyContent="space-between" gap={2}>
+          <Flex justifyContent="space-between" gap={2} data-testid="zalo-broadcast-last" data-status={last.status}>
             <Typography variant="pi" ellipsis title={last.lastError ?? undefined}>
               {last.status === 'delivered' && last.deliveredAt
                 ? formatMessage({ id: t('broadcast.sentAt'), defaultMessage: 'Sent {date}' }, { date: formatDate(last.deliveredAt, { dateStyle: 'short', timeStyle: 'short' }) })
