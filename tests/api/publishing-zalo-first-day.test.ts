@@ -107,6 +107,26 @@ describe('Zalo on the first day (only credentials set)', () => {
     expect(zalo.articles.get(delivery.externalId ?? '')?.cover.photo_url).toBe(`${origin.url}${again.url}`);
   });
 
+  it('an administrator replaces the default cover in the media library ("Replace media"), and the next article uses the new picture', async () => {
+    const [cover] = await defaultCovers();
+    const replacement = await sharp({ create: { width: 1280, height: 720, channels: 3, background: '#a31515' } }).jpeg().toBuffer();
+    const replaced = await (await admin()).post(`/upload?id=${cover.id}`).attach('files', replacement, { filename: 'bia-moi.jpg', contentType: 'image/jpeg' });
+    expect(replaced.status).toBe(200);
+
+    const documentId = await createPolicy(app.strapi, { title: 'Chính sách sau khi thay ảnh bìa' });
+    await publishPolicy(app.strapi, documentId);
+    const delivery = await settled(documentId);
+    expect(delivery.status).toBe('delivered');
+    // Replacing keeps the file's id (the name may become the new file's): the plugin finds it by id.
+    const current = (await app.strapi.db.query('plugin::upload.file').findOne({ where: { id: cover.id } })) as { url: string };
+    const download = zalo.coverDownloads.at(-1);
+    expect(download?.url).toBe(`${origin.url}${current.url}`);
+    // The picture Zalo got is the administrator's (a plain red one), not the generated cover.
+    const { dominant } = await sharp(download?.bytes).stats();
+    expect(dominant.r).toBeGreaterThan(120);
+    expect(dominant.b).toBeLessThan(60);
+  });
+
   it('"article is being processed" (-214) is verified again on the next attempt, not dead', async () => {
     const processing = { error: -214, message: 'Article is being processed' };
     // Both verifications of the first attempt answer -214; the second attempt gets the id.
