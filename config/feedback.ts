@@ -8,6 +8,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
   responseDays: env.int('FEEDBACK_RESPONSE_DAYS', 15),
   // Where a citizen follows their feedback, e.g. https://portal.example.vn/tra-cuu/{trackingCode}; unset: e-mails carry no link.
   trackingUrlTemplate: env('PORTAL_TRACKING_URL_TEMPLATE', ''),
+  // When the daily digest of overdue feedback goes to agencies' focal points (cron rule, Vietnam's time); empty: never.
+  overdueDigestRule: env('FEEDBACK_OVERDUE_DIGEST_CRON', '0 7 * * 1-5'),
   rateLimit: {
     intake: {
       perMinute: env.int('FEEDBACK_RATE_LIMIT_PER_MINUTE', 5),

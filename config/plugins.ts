@@ -157,6 +157,12 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
         maxAttempts: env.int('PUBLISHING_MAX_ATTEMPTS', 12),
         baseDelayMs: env.int('PUBLISHING_RETRY_BASE_MS', 90_000),
       },
+      health: {
+        failingAfter: env.int('PUBLISHING_HEALTH_FAILING_AFTER', 5),
+        recentWindow: env.int('PUBLISHING_HEALTH_RECENT_WINDOW', 20),
+        stalledAfterMs: env.int('PUBLISHING_HEALTH_STALLED_AFTER_MS', 3 * 60 * 60 * 1000),
+        checkIntervalMs: env.int('PUBLISHING_HEALTH_CHECK_INTERVAL_MS', 60_000),
+      },
       channels: {
         portal: {
           url: env('PORTAL_WEBHOOK_URL', ''),
@@ -188,6 +194,13 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
           url: env('SOURCE_SYSTEM_URL', ''),
           token: env('SOURCE_SYSTEM_TOKEN', ''),
           timeoutMs: env.int('SOURCE_SYSTEM_TIMEOUT_MS', 30_000),
+        },
+        facebook: {
+          graphBase: env('FACEBOOK_GRAPH_BASE', 'https://graph.facebook.com/v24.0'),
+          pageId: env('FACEBOOK_PAGE_ID', ''),
+          pageToken: env('FACEBOOK_PAGE_TOKEN', ''),
+          entryUrlTemplate: env('PORTAL_ENTRY_URL_TEMPLATE', ''),
+          timeoutMs: env.int('FACEBOOK_TIMEOUT_MS', 10_000),
         },
       },
     },

@@ -211,7 +211,10 @@ export type ConsultationReport = {
 };
 
 export type ReportOptions = {
-  /** The feedback the caller may read (the rows are computed within it). */
+  /**
+   * The feedback the caller may read: `null` (none) gives an empty report; otherwise the report covers
+   * every comment on the draft, whichever agency answers it (the drafting agency accounts for them all).
+   */
   scope: FeedbackScope;
   /** The consultation drafts the caller may read (`permittedFilters` for the draft): 403 outside it. */
   draftScope: FeedbackScope;

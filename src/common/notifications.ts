@@ -21,6 +21,11 @@ export const APPROVAL_TOPICS = {
   changesRequested: 'approval.changes-requested',
 } as const;
 
+/** Topics of the scheduled digests to admin users and focal points (each admin user may switch them off). */
+export const DIGEST_TOPICS = {
+  overdueFeedback: 'feedback.overdue-digest',
+} as const;
+
 /**
  * `pending`: due at `nextAttemptAt` (a first try, or a retry after `lastError`); `sending`: claimed
  * by a worker under a lease; `sent`, `failed` (permanent error or attempts exhausted) and `skipped`

@@ -647,6 +647,8 @@ export const MATRIX: MatrixCase[] = [
   at('GET /multichannel-publishing/deliveries', admin(EDITORIAL, 200)),
   at('GET /multichannel-publishing/channels', admin(EDITORIAL, 200)),
   at('POST /multichannel-publishing/deliveries/:id/retry', admin(['editor', 'leader', 'superAdmin'], 404), { body: {} }),
+  // A delivery that does not exist is listed as refused (404) in a 200 answer: the permission was granted.
+  at('POST /multichannel-publishing/deliveries/retry', admin(['editor', 'leader', 'superAdmin'], 200), { body: { ids: [987654321] } }),
   // Only leaders (and super admins) spend the OA's few broadcasts a month; an empty body is a 400 once allowed.
   at('POST /multichannel-publishing/broadcasts', admin(['leader', 'superAdmin'], 400), { body: {} }),
   at('GET /multichannel-publishing/broadcasts/budget', admin(EDITORIAL, 200)),

@@ -221,10 +221,15 @@ describe('the report as CSV', () => {
 });
 
 describe('who may have the report', () => {
-  it('gives it to an editor of the agency leading the policy', async () => {
+  it('gives it to an editor of the agency leading the policy, covering every comment on the draft (answered by any agency or none)', async () => {
     const response = await binary(editorA.get(report(draft, 'docx')));
     expect(response.status).toBe(200);
     expect((await JSZip.loadAsync(response.body as Buffer)).file('word/document.xml')).not.toBeNull();
+    const own = await editorA.get(report(draft, 'csv'));
+    const whole = await admin.get(report(draft, 'csv'));
+    expect(own.status).toBe(200);
+    expect(own.text.split('\r\n').length).toBeGreaterThan(4);
+    expect(own.text).toBe(whole.text);
   });
 
   it('refuses (403, saying why) an editor of another agency, in both formats', async () => {

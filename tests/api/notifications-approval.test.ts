@@ -113,7 +113,7 @@ describe('GET/PUT /notifications/preferences', () => {
     for (const person of [team.editor2, team.reviewer2, team.leader, team.superAdmin]) {
       const response = await prefs(person).get('/notifications/preferences');
       expect(response.status).toBe(200);
-      expect(response.body).toEqual({ data: { reviewRequests: true, reviewOutcomes: true } });
+      expect(response.body).toEqual({ data: { reviewRequests: true, reviewOutcomes: true, overdueDigest: true } });
     }
   });
 
@@ -137,9 +137,9 @@ describe('GET/PUT /notifications/preferences', () => {
   it("changes only the caller's own switches and keeps the ones not given", async () => {
     const response = await prefs(team.reviewer2).put('/notifications/preferences').send({ data: { reviewRequests: false } });
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ data: { reviewRequests: false, reviewOutcomes: true } });
-    expect((await prefs(team.reviewer2).get('/notifications/preferences')).body).toEqual({ data: { reviewRequests: false, reviewOutcomes: true } });
-    expect((await prefs(team.reviewer).get('/notifications/preferences')).body).toEqual({ data: { reviewRequests: true, reviewOutcomes: true } });
+    expect(response.body).toEqual({ data: { reviewRequests: false, reviewOutcomes: true, overdueDigest: true } });
+    expect((await prefs(team.reviewer2).get('/notifications/preferences')).body).toEqual({ data: { reviewRequests: false, reviewOutcomes: true, overdueDigest: true } });
+    expect((await prefs(team.reviewer).get('/notifications/preferences')).body).toEqual({ data: { reviewRequests: true, reviewOutcomes: true, overdueDigest: true } });
   });
 
   it('records switched-off e-mails as skipped with the reason, sends them to nobody, and still e-mails the others', async () => {

@@ -4,7 +4,7 @@ import { asAdmin, createAdminUser, loginAdmin, SUPER_ADMIN, SUPER_ADMIN_ENV } fr
 import { AGENCY_UID, createAgency, SCOPED_ENV } from '../helpers/agencies';
 import { createDocument, policyData } from '../helpers/content';
 import { FEEDBACK_UID, intakeBody, storedFeedback } from '../helpers/feedback';
-import { launchBrowser, screenshot } from './browser';
+import { launchBrowser, logIn as logInAs, screenshot } from './browser';
 import { serveApp } from './server';
 
 type Served = Awaited<ReturnType<typeof serveApp>>;
@@ -92,20 +92,7 @@ afterAll(async () => {
   await served?.stop();
 });
 
-const logIn = async (email: string, password: string) => {
-  await browser.context.clearCookies();
-  await page.goto(url('/admin/auth/login'));
-  await page.evaluate(() => {
-    window.localStorage.clear();
-    window.sessionStorage.clear();
-    window.localStorage.setItem('strapi-admin-language', 'vi');
-  });
-  await page.goto(url('/admin/auth/login'));
-  await page.locator('input[name="email"]').fill(email);
-  await page.locator('input[name="password"]').fill(password);
-  await page.locator('button[type="submit"]').click();
-  await page.waitForURL((current) => !current.pathname.startsWith('/admin/auth'));
-};
+const logIn = (email: string, password: string) => logInAs(browser, served.baseUrl, { email, password });
 
 const panel = () => page.getByTestId('agency-members-panel');
 const memberItem = (email: string) => panel().locator(`[data-testid="agency-member"][data-email="${email}"]`);

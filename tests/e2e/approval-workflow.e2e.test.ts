@@ -2,7 +2,7 @@
 import type { Page } from 'playwright-core';
 import { createAdminUser, SUPER_ADMIN_ENV } from '../helpers/admin';
 import { POLICY, ROLE_CODES } from '../helpers/approval-workflow';
-import { launchBrowser, screenshot } from './browser';
+import { launchBrowser, logIn as logInAs, screenshot } from './browser';
 import { serveApp } from './server';
 import { waitFor } from '../helpers/wait';
 
@@ -40,21 +40,7 @@ afterAll(async () => {
 const url = (path: string) => `${served.baseUrl}${path}`;
 const editUrl = (documentId: string) => url(`/admin/content-manager/collection-types/${POLICY}/${documentId}?plugins[i18n][locale]=vi`);
 
-const logIn = async (email: string) => {
-  await browser.context.clearCookies();
-  await page.goto(url('/admin/auth/login'));
-  await page.evaluate(() => {
-    window.localStorage.clear();
-    window.sessionStorage.clear();
-    // Editors of the province work in Vietnamese: the admin reads its language from here.
-    window.localStorage.setItem('strapi-admin-language', 'vi');
-  });
-  await page.goto(url('/admin/auth/login'));
-  await page.locator('input[name="email"]').fill(email);
-  await page.locator('input[name="password"]').fill(PASSWORD);
-  await page.locator('button[type="submit"]').click();
-  await page.waitForURL((current) => !current.pathname.startsWith('/admin/auth'));
-};
+const logIn = (email: string) => logInAs(browser, served.baseUrl, { email, password: PASSWORD });
 
 const panel = () => page.getByTestId('approval-panel');
 const stage = () => panel().getByTestId('approval-stage');

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
@@ -77,4 +78,24 @@ export const launchBrowser = async (): Promise<TestBrowser> => {
 export const screenshot = async (page: Page, name: string): Promise<void> => {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+};
+
+/**
+ * Logs `user` in through the admin panel's login form, as a fresh visitor (cookies and storage of
+ * a previous user cleared) working in Vietnamese (the language stored before the form loads, as the
+ * language picker does), and waits until the panel has left the login pages.
+ */
+export const logIn = async ({ context, page }: TestBrowser, baseUrl: string, user: { email: string; password: string }): Promise<void> => {
+  await context.clearCookies();
+  await page.goto(`${baseUrl}/admin/auth/login`);
+  await page.evaluate(() => {
+    window.localStorage.clear();
+    window.sessionStorage.clear();
+    window.localStorage.setItem('strapi-admin-language', 'vi');
+  });
+  await page.goto(`${baseUrl}/admin/auth/login`);
+  await page.locator('input[name="email"]').fill(user.email);
+  await page.locator('input[name="password"]').fill(user.password);
+  await page.locator('button[type="submit"]').click();
+  await page.waitForURL((current) => !current.pathname.startsWith('/admin/auth'));
 };

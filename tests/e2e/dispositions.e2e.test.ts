@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { createAdminUser, SUPER_ADMIN_ENV } from '../helpers/admin';
 import { consultationDraftData, createDocument, policyData } from '../helpers/content';
 import { intakeBody, storedFeedback, UNLIMITED_RATE_ENV } from '../helpers/feedback';
-import { launchBrowser, screenshot } from './browser';
+import { launchBrowser, logIn, screenshot } from './browser';
 import { serveApp } from './server';
 
 /**
@@ -87,15 +87,7 @@ const checkbox = (documentId: string) => modal().locator(`[role="checkbox"][data
 const stored = async (documentId: string) => (await storedFeedback(served.strapi, { documentId }))[0];
 
 describe('dispositions of a closed consultation in the admin panel', () => {
-  it('logs the editor in', async () => {
-    await page.goto(url('/admin/auth/login'));
-    await page.evaluate(() => window.localStorage.setItem('strapi-admin-language', 'vi'));
-    await page.goto(url('/admin/auth/login'));
-    await page.locator('input[name="email"]').fill(EDITOR.email);
-    await page.locator('input[name="password"]').fill(EDITOR.password);
-    await page.locator('button[type="submit"]').click();
-    await page.waitForURL((current) => !current.pathname.startsWith('/admin/auth'));
-  });
+  it('logs the editor in', () => logIn(browser, served.baseUrl, EDITOR));
 
   it('shows, highlighted, how many feedback items still have no disposition', async () => {
     await page.goto(url(`/admin/content-manager/collection-types/${DRAFT}/${draft}?plugins[i18n][locale]=vi`));

@@ -7,7 +7,7 @@ export const APP_DIR = path.resolve(__dirname, '../..');
  * storage, speech). A developer's shell may hold real ones: a test must never send anything with them,
  * so they are removed before each boot and a test sets only what its local fakes need.
  */
-export const EXTERNAL_SERVICE_PREFIXES = ['ZALO_', 'PORTAL_', 'SOURCE_SYSTEM_', 'FACEBOOK_', 'SMTP_', 'TTS_', 'EMAIL_', 'SMS_', 'S3_', 'AWS_'] as const;
+export const EXTERNAL_SERVICE_PREFIXES = ['ZALO_', 'PORTAL_', 'SOURCE_SYSTEM_', 'FACEBOOK_', 'SMTP_', 'TTS_', 'SPEECH_', 'EMAIL_', 'SMS_', 'S3_', 'AWS_'] as const;
 
 /** Removes every variable named by {@link EXTERNAL_SERVICE_PREFIXES} from `env`. */
 export const clearExternalServiceEnv = (env: NodeJS.ProcessEnv = process.env): void => {
@@ -31,6 +31,8 @@ export const applyTestEnv = (): void => {
   // Suites about the rest of the product create short consultation windows; tests/api/consultation-window.test.ts
   // boots with the product's default (20 days).
   process.env.CONSULTATION_MIN_DAYS = '0';
+  // The product's schedule of the overdue digest (tests/api/notifications-digest.test.ts checks it).
+  delete process.env.FEEDBACK_OVERDUE_DIGEST_CRON;
   process.env.APP_KEYS = 'testKeyA,testKeyB';
   process.env.API_TOKEN_SALT = 'test-api-token-salt';
   process.env.ADMIN_JWT_SECRET = 'test-admin-jwt-secret';

@@ -31,6 +31,10 @@ const PUBLISHING_VARIABLES = [
   'SOURCE_SYSTEM_URL',
   'SOURCE_SYSTEM_TOKEN',
   'SOURCE_SYSTEM_TIMEOUT_MS',
+  'FACEBOOK_GRAPH_BASE',
+  'FACEBOOK_PAGE_ID',
+  'FACEBOOK_PAGE_TOKEN',
+  'FACEBOOK_TIMEOUT_MS',
 ] as const;
 
 type PublishingVariable = (typeof PUBLISHING_VARIABLES)[number];
@@ -66,6 +70,14 @@ export const zaloEnv = (base: string) => ({
   ZALO_SECRET_KEY: ZALO_APP.secretKey,
   ZALO_REFRESH_TOKEN: ZALO_APP.refreshToken,
   ZALO_COVER_URL: 'http://127.0.0.1:9/cover.jpg',
+});
+
+export const FACEBOOK_PAGE = { pageId: '102030405060708', pageToken: 'EAAtestPageToken0123456789' } as const;
+
+export const facebookEnv = (graphBase: string) => ({
+  FACEBOOK_GRAPH_BASE: graphBase,
+  FACEBOOK_PAGE_ID: FACEBOOK_PAGE.pageId,
+  FACEBOOK_PAGE_TOKEN: FACEBOOK_PAGE.pageToken,
 });
 
 export const POLICY = 'api::policy.policy';

@@ -21,9 +21,11 @@ describe('the test environment', () => {
       SOURCE_SYSTEM_URL: 'https://nguon.example.gov.vn/api',
       SMTP_HOST: 'smtp.example.gov.vn',
       AWS_SECRET_ACCESS_KEY: 'real-secret',
+      SPEECH_PROVIDER: 'fpt-ai',
+      SPEECH_API_KEY: 'real-fpt-ai-key',
     });
     applyTestEnv();
-    const left = Object.keys(process.env).filter((name) => /^(ZALO|PORTAL|SOURCE_SYSTEM|FACEBOOK|SMTP|TTS|EMAIL|SMS|S3|AWS)_/i.test(name));
+    const left = Object.keys(process.env).filter((name) => /^(ZALO|PORTAL|SOURCE_SYSTEM|FACEBOOK|SMTP|TTS|SPEECH|EMAIL|SMS|S3|AWS)_/i.test(name));
     expect(left).toEqual([]);
   });
 

@@ -1696,7 +1696,7 @@ export interface PluginNotificationsPreference
   extends Struct.CollectionTypeSchema {
   collectionName: 'notifications_preferences';
   info: {
-    description: "An admin user's choice of e-mails about the approval workflow";
+    description: "An admin user's choice of e-mails: the approval workflow, the daily overdue-feedback digest";
     displayName: 'Notification preference';
     pluralName: 'preferences';
     singularName: 'preference';
@@ -1726,6 +1726,9 @@ export interface PluginNotificationsPreference
       'plugin::notifications.preference'
     > &
       Schema.Attribute.Private;
+    overdueDigest: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<true>;
     publishedAt: Schema.Attribute.DateTime;
     reviewOutcomes: Schema.Attribute.Boolean &
       Schema.Attribute.Required &

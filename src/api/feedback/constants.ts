@@ -37,6 +37,9 @@ export const STATUS_TRANSITIONS: Readonly<Record<ModerationStatus, readonly Mode
 /** Statuses after which nothing is owed to the submitter any more: never overdue. */
 export const SETTLED_STATUSES: ReadonlySet<ModerationStatus> = new Set(['answered', 'closed', 'rejected']);
 
+/** Statuses in which an answer is still owed (overdue once past `dueAt`). */
+export const OPEN_STATUSES: readonly ModerationStatus[] = ['received', 'assigned'];
+
 /** Statuses whose feedback carries a public answer. */
 export const ANSWERED_STATUSES: readonly ModerationStatus[] = ['answered', 'closed'];
 
@@ -80,3 +83,6 @@ export const PUBLIC_LIST_MAX_PAGE_SIZE = 100;
 /** Daily removal of expired rate-limit counters (one row per client address and window). */
 export const RATE_LIMIT_CLEANUP_TASK = 'feedback::rate-limit-cleanup';
 export const RATE_LIMIT_CLEANUP_RULE = '17 3 * * *';
+/** The daily e-mail of overdue feedback to agencies' focal points (rule in config/feedback.ts, Vietnam's time). */
+export const OVERDUE_DIGEST_TASK = 'feedback::overdue-digest';
+export const OVERDUE_DIGEST_TIMEZONE = 'Asia/Ho_Chi_Minh';

@@ -9,6 +9,7 @@ const limitSchema = z.object({ perMinute: positiveInt, perDay: positiveInt });
 const settingsSchema = z.object({
   responseDays: positiveInt.default(15),
   trackingUrlTemplate: z.string().default(''),
+  overdueDigestRule: z.string().default('0 7 * * 1-5'),
   rateLimit: z.object({ intake: limitSchema, track: limitSchema }),
   zalo: z.object({
     appId: z.string().default(''),

@@ -58,7 +58,32 @@ export type ChannelView = {
   failuresLast24h: number;
   backlog: number;
   dead: number;
+  /** How the channel is doing (see {@link ChannelHealthView}). */
+  health: ChannelHealthState;
+  healthReason: ChannelHealthReason | null;
+  /** The reason in words, for the admin panel and the super admins' e-mail. */
+  healthText: { vi: string; en: string } | null;
+  /** Since when the channel is in this state, as last recorded by the health check (null before its first check). */
+  healthSince: string | null;
 };
+
+/**
+ * `ok`; `degraded`: some of the recent deliveries failed but the channel still delivers; `failing`: the
+ * last N attempted deliveries all failed, or nothing was delivered for a configured time while deliveries
+ * wait; `unconfigured`: settings are missing (`missing` names them).
+ */
+export const CHANNEL_HEALTH_STATES = ['ok', 'degraded', 'failing', 'unconfigured'] as const;
+export type ChannelHealthState = (typeof CHANNEL_HEALTH_STATES)[number];
+
+export type ChannelHealthReason =
+  | { kind: 'unconfigured'; missing: string[] }
+  /** `consecutive` newest attempted deliveries failed; `failed` of the `of` newest; the most common error among them. */
+  | { kind: 'failures'; consecutive: number; failed: number; of: number; commonError: string | null; commonErrorCount: number }
+  /** Nothing delivered for `minutes` while `waiting` deliveries wait (the oldest since `waitingSince`). */
+  | { kind: 'stalled'; waiting: number; waitingSince: string; minutes: number };
+
+/** The health of one channel, as the health check records it. */
+export type ChannelHealthView = { state: ChannelHealthState; reason: ChannelHealthReason | null; text: { vi: string; en: string } | null };
 
 export type Pagination = { page: number; pageSize: number; pageCount: number; total: number };
 

@@ -14,7 +14,6 @@ import {
 import { CONSULTATION_DRAFT_UID, FEEDBACK_UID } from '../../../common/uids';
 import { reportRows, type ReportFeedback } from '../report';
 import { REPORT_HEADERS, reportDocx } from '../report-docx';
-import { withinScope } from '../scope';
 import { csvWithBom, neutralizeFormula } from './export';
 import { absoluteUrl } from '../../../lib/public-base-url';
 
@@ -46,7 +45,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (!readable) {
       throw forbiddenError('This consultation draft is outside what your role may read: its policy is led by another agency', { documentId: draftDocumentId });
     }
-    const where = withinScope({ consultationDraft: { documentId: draftDocumentId }, ...NOT_SPAM }, scope);
+    // The drafting agency accounts for every comment its draft received, whichever agency answers it:
+    // a caller who may read the draft and read feedback at all gets the whole draft (no personal data is in it).
+    const where = scope === null ? null : { consultationDraft: { documentId: draftDocumentId }, ...NOT_SPAM };
     const feedback = where
       ? ((await strapi.db.query(FEEDBACK_UID).findMany({ select: REPORT_SELECT, where, orderBy: [{ id: 'asc' }] })) as Array<ReportFeedback & { category: string }>)
       : [];

@@ -2,6 +2,8 @@ import crypto from 'crypto';
 import fs from 'fs/promises';
 import { factories } from '@strapi/strapi';
 import { AGENCY_UID, FOCAL_POINT_UID, POLICY_UID, RADIO_SCRIPT_UID } from '../../../common/uids';
+import type { SpeechProvider, SpeechSettings } from '../audio/provider';
+import { speechProvider } from '../audio/providers';
 import { synthesise, SynthesisError } from '../audio/synthesise';
 import { buildRadioScript, type ScriptSource } from '../speech/script-template';
 
@@ -31,6 +33,12 @@ const sourceHash = (source: ScriptSource) =>
 
 export default factories.createCoreService(RADIO_SCRIPT_UID, ({ strapi }) => {
   const scripts = () => strapi.db.query(RADIO_SCRIPT_UID);
+  let provider: SpeechProvider | undefined;
+  /** Who speaks the scripts (`radio.speech`, config/radio.ts), built on first use. */
+  const speaker = () => {
+    provider ??= speechProvider(strapi.config.get<SpeechSettings>('radio.speech'));
+    return provider;
+  };
 
   const loadPublishedPolicy = async (documentId: string): Promise<PolicyRow | null> =>
     (await strapi.db.query(POLICY_UID).findOne({
@@ -124,8 +132,9 @@ export default factories.createCoreService(RADIO_SCRIPT_UID, ({ strapi }) => {
     },
 
     /**
-     * Claims the oldest pending script (or one whose claim outlived its lease), renders it with
-     * espeak-ng and stores the file in the media library. Returns false when nothing was due.
+     * Claims the oldest pending script (or one whose claim outlived its lease), renders it with the
+     * configured speech provider (espeak-ng by default) and stores the file in the media library.
+     * Returns false when nothing was due.
      */
     async renderNextPending(now: Date = new Date()): Promise<boolean> {
       const staleBefore = new Date(now.getTime() - CLAIM_LEASE_MS);
@@ -143,10 +152,18 @@ export default factories.createCoreService(RADIO_SCRIPT_UID, ({ strapi }) => {
       const source = rows.find((row) => row.publishedAt) ?? rows[0];
       const finish = (data: Record<string, unknown>) =>
         scripts().updateMany({ where: { documentId: due.documentId, audioStatus: 'rendering' }, data: { ...data, audioClaimedAt: null } });
+      // Shown in the radio panel while a long or retried render goes on; renewing the claim keeps other nodes off it.
+      const progress = async (message: string) => {
+        await scripts().updateMany({
+          where: { documentId: due.documentId, audioStatus: 'rendering' },
+          data: { audioMessage: message.slice(0, 500), audioClaimedAt: new Date() },
+        });
+      };
       try {
-        const result = await synthesise(source.script, {
+        const result = await synthesise(source.script, speaker(), {
           language: source.language,
           syllablesPerMinute: source.syllablesPerMinute ?? 160,
+          progress,
         });
         if (result.kind === 'no-voice') {
           await finish({ audioStatus: 'no-voice', audioMessage: result.message });

@@ -1,11 +1,9 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { pluginTranslations } from '../../../../common/admin-translations';
 import { MembersPanel } from './components/MembersPanel';
-import { PLUGIN_ID, t } from './pluginId';
+import { PLUGIN_ID } from './pluginId';
 
 type ContentManagerApis = { addEditViewSidePanel: (panels: unknown[]) => void };
-
-const prefixed = (messages: Record<string, string>) =>
-  Object.fromEntries(Object.entries(messages).map(([key, value]) => [t(key), value]));
 
 export default {
   register(app: StrapiApp) {
@@ -18,16 +16,5 @@ export default {
     contentManager.addEditViewSidePanel([MembersPanel]);
   },
 
-  async registerTrads({ locales }: { locales: string[] }) {
-    return Promise.all(
-      locales.map(async (locale) => {
-        try {
-          const { default: messages } = await import(`./translations/${locale}.json`);
-          return { data: prefixed(messages as Record<string, string>), locale };
-        } catch {
-          return { data: {}, locale };
-        }
-      }),
-    );
-  },
+  registerTrads: pluginTranslations(PLUGIN_ID, (locale) => import(`./translations/${locale}.json`)),
 };

@@ -1,9 +1,7 @@
 import { Shield } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { pluginTranslations } from '../../../../common/admin-translations';
 import { PLUGIN_ID, READ_ACTION, t } from './pluginId';
-
-const prefixed = (messages: Record<string, string>) =>
-  Object.fromEntries(Object.entries(messages).map(([key, value]) => [t(key), value]));
 
 export default {
   register(app: StrapiApp) {
@@ -17,16 +15,5 @@ export default {
     });
   },
 
-  async registerTrads({ locales }: { locales: string[] }) {
-    return Promise.all(
-      locales.map(async (locale) => {
-        try {
-          const { default: messages } = await import(`./translations/${locale}.json`);
-          return { data: prefixed(messages as Record<string, string>), locale };
-        } catch {
-          return { data: {}, locale };
-        }
-      }),
-    );
-  },
+  registerTrads: pluginTranslations(PLUGIN_ID, (locale) => import(`./translations/${locale}.json`)),
 };

@@ -66,6 +66,17 @@ export const useRetry = () => {
   return useCallback((id: number) => post(`/${PLUGIN_ID}/deliveries/${id}/retry`), [post]);
 };
 
+export type BulkRetryResult = {
+  data: { retried: DeliveryView[]; refused: Array<{ id: number; status: number; message: string; reason: string | null }> };
+  meta: { retried: number; refused: number };
+};
+
+/** Sends many failed or dead deliveries back to the queue at once (after the cause was fixed). */
+export const useRetryMany = () => {
+  const { post } = useFetchClient();
+  return useCallback(async (ids: number[]) => (await post<BulkRetryResult>(`/${PLUGIN_ID}/deliveries/retry`, { ids })).data, [post]);
+};
+
 /** The HTTP status and server message of a failed admin request (the fetch client's FetchError). */
 export const describeFailure = (error: unknown): { status: number | null; message: string | null } => {
   const failed = error as { status?: number; response?: { data?: { error?: { status?: number; message?: string } } } } | null;

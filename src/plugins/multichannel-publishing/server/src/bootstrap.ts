@@ -36,4 +36,5 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   getService(strapi, 'dispatcher').start();
+  getService(strapi, 'channel-health').start();
 };

@@ -28,6 +28,7 @@ export const DUE_STATUSES: readonly DeliveryStatus[] = ['pending', 'failed'];
 export const STATE_KEYS = {
   eventSequence: 'event-sequence',
   channel: (channel: string) => `channel:${channel}`,
+  health: (channel: string) => `health:${channel}`,
 } as const;
 
 export const ACTIONS = {
@@ -43,6 +44,12 @@ export const PUBLISH_ON_WRITE_ACTIONS = new Set(['create', 'update']);
 
 /** Attributes never copied into a snapshot: creator fields point at admin users, localizations at other rows. */
 export const SNAPSHOT_EXCLUDED_ATTRIBUTES = new Set(['createdBy', 'updatedBy', 'localizations']);
+
+/** Topic of the super admins' e-mail when a channel turns failing (notification outbox). */
+export const CHANNEL_FAILING_TOPIC = 'publishing.channel-failing' as const;
+
+/** Most deliveries one bulk retry sends back to the queue. */
+export const MAX_BULK_RETRY = 500;
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;

@@ -19,14 +19,15 @@ export const parseListQuery = (query: unknown): { filters: MessageFilters; page:
   return { page, pageSize, filters };
 };
 
-/** Body of `PUT /notifications/preferences`: `{ data: { reviewRequests?, reviewOutcomes? } }` (at least one). */
+/** Body of `PUT /notifications/preferences`: `{ data: { reviewRequests?, reviewOutcomes?, overdueDigest? } }` (at least one). */
 const preferencesBody = z.strictObject({
   data: z
     .strictObject({
       reviewRequests: z.boolean().optional(),
       reviewOutcomes: z.boolean().optional(),
+      overdueDigest: z.boolean().optional(),
     })
-    .refine((value) => Object.keys(value).length > 0, { message: 'give reviewRequests and/or reviewOutcomes (true or false)' }),
+    .refine((value) => Object.keys(value).length > 0, { message: 'give reviewRequests, reviewOutcomes and/or overdueDigest (true or false)' }),
 });
 
 export const parsePreferencesBody = (body: unknown): Partial<Preferences> => parseOrThrow(preferencesBody, body ?? {}).data;

@@ -1,14 +1,12 @@
 import { Clock } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { pluginTranslations } from '../../../../common/admin-translations';
 import { DispositionsPanel } from './components/DispositionsPanel';
 import { DraftCountsPanel } from './components/DraftCountsPanel';
 import { ModerationPanel } from './components/ModerationPanel';
 import { PLUGIN_ID, READ_ACTION, t } from './pluginId';
 
 type ContentManagerApis = { addEditViewSidePanel: (panels: unknown[]) => void };
-
-const prefixed = (messages: Record<string, string>) =>
-  Object.fromEntries(Object.entries(messages).map(([key, value]) => [t(key), value]));
 
 export default {
   register(app: StrapiApp) {
@@ -28,16 +26,5 @@ export default {
     contentManager.apis.addEditViewSidePanel([DraftCountsPanel, DispositionsPanel, ModerationPanel]);
   },
 
-  async registerTrads({ locales }: { locales: string[] }) {
-    return Promise.all(
-      locales.map(async (locale) => {
-        try {
-          const { default: messages } = await import(`./translations/${locale}.json`);
-          return { data: prefixed(messages as Record<string, string>), locale };
-        } catch {
-          return { data: {}, locale };
-        }
-      }),
-    );
-  },
+  registerTrads: pluginTranslations(PLUGIN_ID, (locale) => import(`./translations/${locale}.json`)),
 };

@@ -1,6 +1,7 @@
 import {
   Box,
   Button,
+  Checkbox,
   Flex,
   SingleSelect,
   SingleSelectOption,
@@ -16,8 +17,9 @@ import {
 import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
-import { useChannels, useDeliveries, useRetry, type ChannelView, type DeliveryView } from '../api';
+import { useChannels, useDeliveries, useRetry, useRetryMany, type ChannelView, type DeliveryView } from '../api';
 import { BroadcastBudgetCard } from '../components/BroadcastBudgetCard';
+import { ChannelHealth, FailingChannelsNotice } from '../components/ChannelHealth';
 import { StatusBadge } from '../components/StatusBadge';
 import { PERMISSIONS, STATUSES, t } from '../constants';
 
@@ -26,18 +28,13 @@ const PAGE_SIZE = 20;
 const ChannelCard = ({ channel }: { channel: ChannelView }) => {
   const { formatMessage, formatDate, locale } = useIntl();
   const label = locale.startsWith('vi') ? channel.label.vi : channel.label.en;
-  const state = !channel.enabled
-    ? formatMessage({ id: t('channel.off'), defaultMessage: 'Not configured' })
-    : channel.configComplete
-      ? formatMessage({ id: t('channel.on'), defaultMessage: 'Active' })
-      : formatMessage({ id: t('channel.incomplete'), defaultMessage: 'Incomplete: missing {missing}' }, { missing: channel.missing.join(', ') });
   return (
     <Box background="neutral0" hasRadius shadow="tableShadow" padding={4} minWidth="240px">
       <Flex direction="column" alignItems="flex-start" gap={1}>
         <Typography variant="delta" tag="h2">
           {label}
         </Typography>
-        <Typography textColor={channel.configComplete ? 'success600' : 'neutral600'}>{state}</Typography>
+        <ChannelHealth channel={channel} />
         <Typography variant="pi" textColor="neutral600">
           {formatMessage(
             { id: t('channel.lastSuccess'), defaultMessage: 'Last success: {date}' },
@@ -55,11 +52,35 @@ const ChannelCard = ({ channel }: { channel: ChannelView }) => {
   );
 };
 
-const DeliveryRow = ({ delivery, canRetry, onRetry }: { delivery: DeliveryView; canRetry: boolean; onRetry: (id: number) => void }) => {
+const isRetryable = (delivery: DeliveryView) => delivery.status === 'failed' || delivery.status === 'dead';
+
+const DeliveryRow = ({
+  delivery,
+  canRetry,
+  onRetry,
+  selected,
+  onSelect,
+}: {
+  delivery: DeliveryView;
+  canRetry: boolean;
+  onRetry: (id: number) => void;
+  selected: boolean;
+  onSelect: (id: number, checked: boolean) => void;
+}) => {
   const { formatMessage, formatDate } = useIntl();
   const when = (value: string | null) => (value ? formatDate(value, { dateStyle: 'short', timeStyle: 'medium' }) : '—');
   return (
     <Tr>
+      <Td>
+        {canRetry && isRetryable(delivery) ? (
+          <Checkbox
+            checked={selected}
+            onCheckedChange={(checked) => onSelect(delivery.id, checked === true)}
+            aria-label={formatMessage({ id: t('bulk.select'), defaultMessage: 'Select {title}' }, { title: delivery.event.title ?? delivery.event.documentId })}
+            data-delivery-id={delivery.id}
+          />
+        ) : null}
+      </Td>
       <Td>
         <Typography variant="pi">{when(delivery.event.occurredAt)}</Typography>
       </Td>
@@ -120,6 +141,33 @@ const DistributionPage = () => {
   const deliveries = useDeliveries({ channel, status, documentId: documentId.trim(), page, pageSize: PAGE_SIZE }, { skip: !allowedActions.canRead });
   const { channels, reload: reloadChannels } = useChannels();
   const retry = useRetry();
+  const retryMany = useRetryMany();
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const select = (id: number, checked: boolean) =>
+    setSelected((previous) => {
+      const next = new Set(previous);
+      if (checked) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+
+  const onRetrySelected = async () => {
+    try {
+      const result = await retryMany([...selected]);
+      toggleNotification({
+        type: result.meta.refused > 0 ? 'warning' : 'success',
+        message: formatMessage(
+          { id: t('notification.bulkRetried'), defaultMessage: '{retried} sent back to the queue; {refused} refused' },
+          { retried: result.meta.retried, refused: result.meta.refused },
+        ),
+      });
+    } catch (error) {
+      const message = (error as { response?: { data?: { error?: { message?: string } } } }).response?.data?.error?.message;
+      toggleNotification({ type: 'danger', message: message ?? formatMessage({ id: t('notification.retryFailed'), defaultMessage: 'Could not retry' }) });
+    }
+    setSelected(new Set());
+    await Promise.all([deliveries.reload(), reloadChannels()]);
+  };
 
   const onRetry = async (id: number) => {
     try {
@@ -149,7 +197,7 @@ const DistributionPage = () => {
         title={title}
         subtitle={formatMessage({
           id: t('page.subtitle'),
-          defaultMessage: 'Every publication pushed to the web portal and Zalo, with its delivery status',
+          defaultMessage: 'Every publication pushed to the web portal, Zalo, Facebook and the radio, with its delivery status',
         })}
         primaryAction={
           <Button variant="secondary" onClick={() => void Promise.all([deliveries.reload(), reloadChannels()])}>
@@ -159,6 +207,7 @@ const DistributionPage = () => {
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
+          <FailingChannelsNotice channels={channels} />
           <Flex gap={4} wrap="wrap">
             {channels.map((item) => (
               <ChannelCard key={item.name} channel={item} />
@@ -204,13 +253,31 @@ const DistributionPage = () => {
                 onChange={(event: React.ChangeEvent<HTMLInputElement>) => resetPage(setDocumentId)(event.target.value)}
               />
             </Box>
+            {allowedActions.canRetry ? (
+              <Button variant="default" disabled={selected.size === 0} onClick={() => void onRetrySelected()} data-bulk-retry>
+                {formatMessage({ id: t('bulk.retry'), defaultMessage: 'Retry selected ({count})' }, { count: selected.size })}
+              </Button>
+            ) : null}
           </Flex>
           {deliveries.error ? (
             <Page.Error />
           ) : (
-            <Table colCount={9} rowCount={deliveries.data.length + 1}>
+            <Table colCount={10} rowCount={deliveries.data.length + 1}>
               <Thead>
                 <Tr>
+                  <Th>
+                    {allowedActions.canRetry ? (
+                      <Checkbox
+                        aria-label={formatMessage({ id: t('bulk.selectPage'), defaultMessage: 'Select every failed delivery on this page' })}
+                        checked={
+                          deliveries.data.some((delivery) => isRetryable(delivery)) && deliveries.data.filter(isRetryable).every((delivery) => selected.has(delivery.id))
+                        }
+                        onCheckedChange={(checked) => {
+                          for (const delivery of deliveries.data.filter(isRetryable)) select(delivery.id, checked === true);
+                        }}
+                      />
+                    ) : null}
+                  </Th>
                   {[
                     ['column.time', 'Time'],
                     ['column.document', 'Document'],
@@ -230,11 +297,18 @@ const DistributionPage = () => {
               </Thead>
               <Tbody>
                 {deliveries.data.map((delivery) => (
-                  <DeliveryRow key={delivery.id} delivery={delivery} canRetry={Boolean(allowedActions.canRetry)} onRetry={(id) => void onRetry(id)} />
+                  <DeliveryRow
+                    key={delivery.id}
+                    delivery={delivery}
+                    canRetry={Boolean(allowedActions.canRetry)}
+                    onRetry={(id) => void onRetry(id)}
+                    selected={selected.has(delivery.id)}
+                    onSelect={select}
+                  />
                 ))}
                 {deliveries.data.length === 0 && !deliveries.loading ? (
                   <Tr>
-                    <Td colSpan={9}>
+                    <Td colSpan={10}>
                       <Typography textColor="neutral600">{formatMessage({ id: t('empty'), defaultMessage: 'No delivery yet' })}</Typography>
                     </Td>
                   </Tr>

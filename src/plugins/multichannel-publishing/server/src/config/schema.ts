@@ -31,6 +31,19 @@ export const pluginConfigSchema = z.object({
       maxRetryAfterMs: int().min(0).default(24 * 60 * 60 * 1000),
     })
     .prefault({}),
+  /** When a channel counts as degraded or failing (GET /channels, the Distribution page, super admins' e-mail). */
+  health: z
+    .object({
+      /** This many most recently attempted deliveries all failed → failing. */
+      failingAfter: int().min(1).default(5),
+      /** How many most recently attempted deliveries are looked at for degraded. */
+      recentWindow: int().min(1).max(500).default(20),
+      /** Nothing delivered for this long while deliveries wait → failing. */
+      stalledAfterMs: int().min(1).default(3 * 60 * 60 * 1000),
+      /** How often each node re-checks (besides right after each delivery attempt). */
+      checkIntervalMs: int().min(10).default(60_000),
+    })
+    .prefault({}),
   /** One section per channel, validated by that channel. */
   channels: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
 });

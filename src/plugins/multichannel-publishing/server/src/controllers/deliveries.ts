@@ -4,6 +4,7 @@ import type { RequestContext } from '../../../../../common/http';
 import { forbiddenError } from '../../../../../common/errors';
 import type { Ability } from '../utils/document-scope';
 import { getService } from '../utils/get-service';
+import { parseBulkRetry } from '../validation/bulk-retry';
 import { parseDeliveryId, parseListQuery } from '../validation/deliveries';
 
 /** The caller's ability: every admin route has one (Strapi's admin authentication sets it). */
@@ -30,5 +31,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       details: { deliveryId: delivery.id, channel: delivery.channel, locale: delivery.event.locale, eventSequence: delivery.event.sequence },
     });
     ctx.body = { data: delivery };
+  },
+
+  /**
+   * POST /deliveries/retry `{ ids }` or `{ filter }`: each delivery as a single retry would (only
+   * documents the caller may read); answers what was queued again and what was refused, and why.
+   */
+  async retryMany(ctx: RequestContext) {
+    const request = parseBulkRetry(ctx.request.body);
+    const { retried, refused } = await getService(strapi, 'deliveries').retryMany(request, abilityOf(ctx));
+    for (const delivery of retried) {
+      await auditTrail(strapi).record({
+        action: 'delivery.retry',
+        subject: { type: delivery.event.uid, documentId: delivery.event.documentId, label: delivery.event.title },
+        details: { deliveryId: delivery.id, channel: delivery.channel, locale: delivery.event.locale, eventSequence: delivery.event.sequence, bulk: true },
+      });
+    }
+    ctx.body = { data: { retried, refused }, meta: { retried: retried.length, refused: refused.length } };
   },
 });

@@ -10,6 +10,7 @@ export default {
     type: 'admin',
     routes: [
       { method: 'GET', path: '/deliveries', handler: 'deliveries.find', config: guard(ACTIONS.read) },
+      { method: 'POST', path: '/deliveries/retry', handler: 'deliveries.retryMany', config: guard(ACTIONS.retry) },
       { method: 'POST', path: '/deliveries/:id/retry', handler: 'deliveries.retry', config: guard(ACTIONS.retry) },
       { method: 'GET', path: '/channels', handler: 'channels.find', config: guard(ACTIONS.read) },
       { method: 'POST', path: '/broadcasts', handler: 'broadcasts.create', config: guard(ACTIONS.broadcast) },

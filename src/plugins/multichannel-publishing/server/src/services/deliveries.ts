@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { conflictError, forbiddenError, notFoundError } from '../../../../../common/errors';
 import type { ChannelView, Pagination } from '../../../contracts';
-import { FAILURE_WINDOW_MS, RETRYABLE_STATUSES } from '../constants';
+import { FAILURE_WINDOW_MS, MAX_BULK_RETRY, RETRYABLE_STATUSES } from '../constants';
+import type { BulkRetryRequest } from '../validation/bulk-retry';
 import { toDelivery, toJoinedEvent } from '../utils/delivery-rows';
 import { presentDelivery, type PresentedDelivery } from '../utils/present';
 import { toDate } from '../utils/rows';
@@ -14,6 +15,9 @@ import { listDeliveries, type DeliveryFilters } from '../queries/list-deliveries
 import { requeueDelivery } from '../queries/requeue-delivery';
 import { getService } from '../utils/get-service';
 import { mayReadDocument, readableDocuments, type Ability } from '../utils/document-scope';
+
+// Strapi's application errors carry no status (its error middleware maps them by name); http-errors ones do.
+const STATUS_OF_ERROR: Record<string, number> = { NotFoundError: 404, PolicyError: 403, ForbiddenError: 403, ValidationError: 400 };
 
 /** What editors see and do with deliveries (behind the admin API). */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -83,13 +87,48 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return present((await findDelivery(db, id)) as Record<string, unknown>);
     },
 
+    /**
+     * Sends many failed or dead deliveries back to the queue (after the cause was fixed): each goes
+     * through the same checks as a single retry; those refused are listed with the reason and status.
+     * With a filter, every matching delivery of a document `ability` may read (oldest event first, at
+     * most MAX_BULK_RETRY).
+     */
+    async retryMany(
+      request: BulkRetryRequest,
+      ability: Ability,
+    ): Promise<{ retried: PresentedDelivery[]; refused: Array<{ id: number; status: number; message: string; reason: string | null }> }> {
+      let ids: number[];
+      if ('ids' in request) ids = request.ids;
+      else {
+        const scope = await readableDocuments(strapi, ability);
+        const rows = await listDeliveries(strapi.db.connection, request.filter, scope, { offset: 0, limit: MAX_BULK_RETRY });
+        ids = rows.map((row) => toDelivery(row).id).sort((a, b) => a - b);
+      }
+      const retried: PresentedDelivery[] = [];
+      const refused: Array<{ id: number; status: number; message: string; reason: string | null }> = [];
+      for (const id of ids) {
+        try {
+          retried.push(await this.retry(id, ability));
+        } catch (error) {
+          const failure = error as { status?: unknown; message?: unknown; details?: { reason?: unknown } };
+          const name = error instanceof Error ? error.name : '';
+          const status = typeof failure.status === 'number' ? failure.status : (STATUS_OF_ERROR[name] ?? null);
+          if (status === null || status >= 500) throw error;
+          refused.push({ id, status, message: String(failure.message ?? ''), reason: typeof failure.details?.reason === 'string' ? failure.details.reason : null });
+        }
+      }
+      return { retried, refused };
+    },
+
     /** Each channel: enabled, config complete (with the names of what is missing), activity. */
     async channels(): Promise<ChannelView[]> {
       const since = new Date(Date.now() - FAILURE_WINDOW_MS);
       const described = await getService(strapi, 'channels').describeAll();
+      const healthService = getService(strapi, 'channel-health');
       const result: ChannelView[] = [];
       for (const { adapter, description } of described) {
         const activity = await channelActivity(strapi.db.connection, adapter.name, since);
+        const health = await healthService.assess(adapter, description);
         result.push({
           name: adapter.name,
           label: adapter.label,
@@ -100,6 +139,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           failuresLast24h: activity.failuresSince,
           backlog: activity.pending,
           dead: activity.dead,
+          health: health.state,
+          healthReason: health.reason,
+          healthText: health.text,
+          healthSince: await healthService.since(adapter.name, health.state),
         });
       }
       return result;

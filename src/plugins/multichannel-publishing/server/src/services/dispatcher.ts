@@ -144,6 +144,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const delivery = toDelivery(row);
         const outcome = await attempt(delivery, toJoinedEvent(strapi, row), lockToken);
         await record(delivery, lockToken, outcome);
+        getService(strapi, 'channel-health').noteOutcome();
       }),
     );
     return rows.length;

@@ -1,4 +1,5 @@
 import changeFeed from './change-feed';
+import channelHealth from './channel-health';
 import channels from './channels';
 import deliveries from './deliveries';
 import dispatcher from './dispatcher';
@@ -11,6 +12,7 @@ import zaloOa from './zalo-oa';
 
 export default {
   'change-feed': changeFeed,
+  'channel-health': channelHealth,
   channels,
   deliveries,
   dispatcher,

@@ -13,7 +13,7 @@ export default {
       singularName: 'preference',
       pluralName: 'preferences',
       displayName: 'Notification preference',
-      description: "An admin user's choice of e-mails about the approval workflow",
+      description: "An admin user's choice of e-mails: the approval workflow, the daily overdue-feedback digest",
     },
     options: { draftAndPublish: false },
     pluginOptions: HIDDEN_PLUGIN_OPTIONS,
@@ -23,6 +23,8 @@ export default {
       reviewRequests: { type: 'boolean', default: true, required: true },
       /** E-mails when their document is approved or needs changes. */
       reviewOutcomes: { type: 'boolean', default: true, required: true },
+      /** The daily e-mail to an agency's focal points (and the coordinators) listing overdue feedback. */
+      overdueDigest: { type: 'boolean', default: true, required: true },
     },
     indexes: [{ name: 'notifications_preferences_user_unique', columns: ['admin_user_id'], type: 'unique' }],
   },

@@ -1,17 +1,19 @@
 import type { Core } from '@strapi/strapi';
-import { APPROVAL_TOPICS } from '../../../../../common/notifications';
+import { APPROVAL_TOPICS, DIGEST_TOPICS } from '../../../../../common/notifications';
 import { PREFERENCE_UID } from '../constants';
+import { PREFERENCE_SWITCHES as SWITCHES, type Preferences } from '../../../contracts';
 
-/** What an admin user may switch off, as the API shows it. */
-export type Preferences = { reviewRequests: boolean; reviewOutcomes: boolean };
+export type { Preferences };
 
-export const DEFAULT_PREFERENCES: Preferences = { reviewRequests: true, reviewOutcomes: true };
+/** Every e-mail is on until the admin user switches it off. */
+export const DEFAULT_PREFERENCES: Preferences = { reviewRequests: true, reviewOutcomes: true, overdueDigest: true };
 
 /** Which switch governs a message topic; topics not listed here are not the admin's to switch off. */
 const SWITCH_OF_TOPIC: Record<string, keyof Preferences> = {
   [APPROVAL_TOPICS.reviewRequested]: 'reviewRequests',
   [APPROVAL_TOPICS.approved]: 'reviewOutcomes',
   [APPROVAL_TOPICS.changesRequested]: 'reviewOutcomes',
+  [DIGEST_TOPICS.overdueFeedback]: 'overdueDigest',
 };
 
 type Row = Preferences & { id: number };
@@ -20,11 +22,10 @@ type Row = Preferences & { id: number };
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const query = () => strapi.db.query(PREFERENCE_UID);
   const findRow = async (adminUserId: number) =>
-    (await query().findOne({ select: ['id', 'reviewRequests', 'reviewOutcomes'], where: { adminUserId } })) as Row | null;
-  const view = (row: Row | null): Preferences => ({
-    reviewRequests: row ? Boolean(row.reviewRequests) : DEFAULT_PREFERENCES.reviewRequests,
-    reviewOutcomes: row ? Boolean(row.reviewOutcomes) : DEFAULT_PREFERENCES.reviewOutcomes,
-  });
+    (await query().findOne({ select: ['id', ...SWITCHES], where: { adminUserId } })) as Row | null;
+  // A switch added after the row was written reads as null there: it keeps its default.
+  const view = (row: Row | null): Preferences =>
+    Object.fromEntries(SWITCHES.map((key) => [key, row && row[key] != null ? Boolean(row[key]) : DEFAULT_PREFERENCES[key]])) as Preferences;
 
   return {
     /** The user's preferences (the defaults when never changed). */
