@@ -178,9 +178,17 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
           refreshToken: env('ZALO_REFRESH_TOKEN', ''),
           author: env('ZALO_ARTICLE_AUTHOR', ''),
           coverUrl: env('ZALO_COVER_URL', ''),
+          defaultCoverText: env('ZALO_DEFAULT_COVER_TEXT', 'Tỉnh Lào Cai'),
           timeoutMs: env.int('ZALO_TIMEOUT_MS', 10_000),
           verifyAttempts: env.int('ZALO_VERIFY_ATTEMPTS', 5),
           verifyDelayMs: env.int('ZALO_VERIFY_DELAY_MS', 2000),
+        },
+        // Broadcasts of OA articles to followers, on a leader's request (POST /multichannel-publishing/broadcasts).
+        'zalo-broadcast': {
+          monthlyLimit: env.int('ZALO_BROADCAST_MONTHLY_LIMIT', 4),
+          hours: env('ZALO_BROADCAST_HOURS', '06:00-20:00'),
+          cities: env('ZALO_BROADCAST_CITIES', ''),
+          recheckMs: env.int('ZALO_BROADCAST_RECHECK_MS', 60_000),
         },
         'source-system': {
           url: env('SOURCE_SYSTEM_URL', ''),

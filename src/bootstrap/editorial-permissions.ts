@@ -38,6 +38,8 @@ const GRANTS: Record<keyof typeof ROLE_CODES, Grant[]> = {
   leader: [
     { action: 'plugin::multichannel-publishing.read' },
     { action: 'plugin::multichannel-publishing.retry' },
+    // Zalo rations broadcasts to followers (a few a month): the leader decides which policy gets one.
+    { action: 'plugin::multichannel-publishing.broadcast' },
     { action: 'plugin::public-participation.read' },
     { action: 'plugin::public-participation.export' },
     { action: CM_READ, subject: FEEDBACK_UID, fields: 'without-private' },

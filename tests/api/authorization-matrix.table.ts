@@ -652,6 +652,9 @@ export const MATRIX: MatrixCase[] = [
   at('POST /multichannel-publishing/deliveries/:id/retry', admin(['editor', 'leader', 'superAdmin'], 404), { body: {} }),
   // A delivery that does not exist is listed as refused (404) in a 200 answer: the permission was granted.
   at('POST /multichannel-publishing/deliveries/retry', admin(['editor', 'leader', 'superAdmin'], 200), { body: { ids: [987654321] } }),
+  // Only leaders (and super admins) spend the OA's few broadcasts a month; an empty body is a 400 once allowed.
+  at('POST /multichannel-publishing/broadcasts', admin(['leader', 'superAdmin'], 400), { body: {} }),
+  at('GET /multichannel-publishing/broadcasts/budget', admin(EDITORIAL, 200)),
 
   /* Public participation: the editorial roles follow feedback; Biên tập viên moderate it and set dispositions; the export carries
      names, e-mails and phones only for those who read them in the content manager. */

@@ -139,7 +139,12 @@ describe('with the Zalo OA configured', () => {
     const messages = await eventually('the answer on Zalo', () => messagesTo(citizen.userId).length >= 2 && messagesTo(citizen.userId));
     expect(messages[1].text).toContain(`Góp ý của bạn (mã ${citizen.trackingCode}) đã được trả lời:`);
     expect(messages[1].text).toContain('Sở sẽ bổ sung mức hỗ trợ vào Điều 4 của dự thảo.');
-    expect(await zaloRow(app, citizen.documentId, 'feedback.answered')).toMatchObject({ status: 'sent', recipient: null });
+    // The fake has the message before the worker records Zalo's answer: wait for the row to settle.
+    const answered = await eventually('the answer recorded as sent', async () => {
+      const row = await zaloRow(app, citizen.documentId, 'feedback.answered');
+      return row?.status !== 'sending' && row;
+    });
+    expect(answered).toMatchObject({ status: 'sent', recipient: null });
   });
 
   it("skips the answer when the citizen last wrote more than 7 days ago, with that reason, and sends nothing", async () => {

@@ -132,7 +132,7 @@ describe('distribution admin API', () => {
       failuresLast24h: 1,
       dead: 1,
     });
-    expect(byName.zalo).toMatchObject({ enabled: true, configComplete: false, missing: ['ZALO_SECRET_KEY'], lastSuccessAt: null, failuresLast24h: 0 });
+    expect(byName.zalo).toMatchObject({ enabled: true, configComplete: false, missing: ['ZALO_SECRET_KEY', 'PUBLIC_URL'], lastSuccessAt: null, failuresLast24h: 0 });
   });
 
   it('retries a dead delivery: back to pending at once, then delivered with the same idempotency key', async () => {

@@ -1,4 +1,4 @@
-import { renderZaloArticle, ZALO_LIMITS } from '../../src/plugins/multichannel-publishing/server/src/channels/zalo/article';
+import { checkZaloArticleFields, renderZaloArticle, ZALO_LIMITS } from '../../src/plugins/multichannel-publishing/server/src/channels/zalo/article';
 import { classifyZaloError, zaloReplyError, ZaloTokenError } from '../../src/plugins/multichannel-publishing/server/src/channels/zalo/errors';
 import { entryUrl, portalPayload } from '../../src/plugins/multichannel-publishing/server/src/channels/portal/payload';
 import { ChannelError } from '../../src/plugins/multichannel-publishing/server/src/channels/types';
@@ -107,7 +107,7 @@ describe('Zalo article', () => {
     });
   });
 
-  it('falls back to the configured cover and author, and fails permanently without any cover', () => {
+  it('falls back to the configured cover, then the default cover, and author; without any cover the attempt is retried', () => {
     const plain = event({ snapshot: { title: 'Không có ảnh', summary: 'Tóm tắt.' } });
     expect(renderZaloArticle(plain, options)).toMatchObject({ author: 'UBND tỉnh Lào Cai', cover: { photo_url: 'https://cdn.example/cover.jpg' } });
     // A relative media URL without a known public URL cannot be sent to Zalo.
@@ -120,24 +120,53 @@ describe('Zalo article', () => {
       thrown = error;
     }
     expect(thrown).toBeInstanceOf(ChannelError);
-    expect(thrown).toMatchObject({ retryable: false, message: expect.stringMatching(/ZALO_COVER_URL/) });
+    expect(thrown).toMatchObject({ retryable: true, message: expect.stringMatching(/PUBLIC_URL.*ZALO_COVER_URL/) });
+    // The default cover (a relative media-library URL) is made absolute with the public URL.
+    expect(renderZaloArticle(plain, { author: 'x', coverUrl: null, defaultCoverUrl: '/uploads/zalo_default_cover_1.jpg', publicUrl: 'https://cms.example' }).cover.photo_url).toBe(
+      'https://cms.example/uploads/zalo_default_cover_1.jpg',
+    );
   });
 
-  it('keeps every text within Zalo’s limits', () => {
+  it('cuts the description and an agency author to Zalo’s limits, but never the title', () => {
     const long = 'Chính sách hỗ trợ phát triển kinh tế xã hội vùng đồng bào dân tộc thiểu số và miền núi '.repeat(6);
-    const article = renderZaloArticle(event({ snapshot: { title: long, summary: long, leadAgency: { name: long } } }), options);
-    expect(Array.from(article.title).length).toBeLessThanOrEqual(ZALO_LIMITS.title);
+    const article = renderZaloArticle(event({ snapshot: { title: 'Tiêu đề ngắn', summary: long, leadAgency: { name: long } } }), options);
     expect(Array.from(article.author).length).toBeLessThanOrEqual(ZALO_LIMITS.author);
     expect(Array.from(article.description).length).toBeLessThanOrEqual(ZALO_LIMITS.description);
+    expect(() => renderZaloArticle(event({ snapshot: { title: long, summary: 'Ngắn.' } }), options)).toThrow(
+      expect.objectContaining({ retryable: false, message: expect.stringMatching(/title is \d+ characters and Zalo allows at most 150/) }),
+    );
+  });
+
+  it('checks the limits on NFC text: decomposed Vietnamese counts each letter once', () => {
+    const title = 'Hỗ trợ người dân tộc thiểu số '.repeat(5).slice(0, 150);
+    expect(Array.from(title.normalize('NFD')).length).toBeGreaterThan(150);
+    expect(() => checkZaloArticleFields({ title: title.normalize('NFD'), author: 'UBND tỉnh', description: 'Mô tả' })).not.toThrow();
+    expect(() => checkZaloArticleFields({ title: `${title}x`, author: 'UBND tỉnh', description: 'Mô tả' })).toThrow(/title is 151 characters/);
+    expect(() => checkZaloArticleFields({ title: 'T', author: 'Ủ'.repeat(51), description: 'Mô tả' })).toThrow(/author is 51 characters.*ZALO_ARTICLE_AUTHOR/);
+    expect(() => checkZaloArticleFields({ title: 'T', author: 'A', description: 'ệ'.normalize('NFD').repeat(301) })).toThrow(/description is 301 characters/);
+    expect(renderZaloArticle(event({ snapshot: { title: title.normalize('NFD'), summary: 'Tóm tắt'.normalize('NFD') } }), options)).toMatchObject({
+      title: title.normalize('NFC').trim(),
+      description: 'Tóm tắt'.normalize('NFC'),
+      body: [{ type: 'text', content: 'Tóm tắt'.normalize('NFC') }],
+    });
   });
 });
 
 describe('Zalo error classification', () => {
   it.each([
     [-216, 'token'],
+    [-220, 'token'],
     [-124, 'token'],
     [-32, 'rate'],
+    [-211, 'rate'],
+    [-223, 'rate'],
+    [-234, 'rate'],
+    [-214, 'processing'],
     [-201, 'invalid'],
+    [-210, 'invalid'],
+    [-248, 'content'],
+    [-224, 'account'],
+    [-321, 'account'],
     [-213, 'recipient'],
     [-230, 'recipient'],
     [-9999, 'unknown'],
@@ -148,6 +177,8 @@ describe('Zalo error classification', () => {
   it('makes token errors refreshable, rate limits and unknown codes retryable, invalid data permanent', () => {
     expect(zaloReplyError('create', -216, 'Access token is invalid')).toBeInstanceOf(ZaloTokenError);
     expect(zaloReplyError('create', -32, 'limit')).toMatchObject({ retryable: true });
+    expect(zaloReplyError('verify', -214, 'Article is being processed')).toMatchObject({ retryable: true, zaloCode: -214 });
+    expect(zaloReplyError('create', -248, 'Vi phạm tiêu chuẩn')).toMatchObject({ retryable: false, message: expect.stringContaining('(Vi phạm tiêu chuẩn)') });
     expect(zaloReplyError('create', -9999, 'odd')).toMatchObject({ retryable: true });
     expect(zaloReplyError('cs', -230, 'not interacted in 7 days')).toMatchObject({ retryable: false, zaloCode: -230 });
     expect(zaloReplyError('create', -201, 'Parameters are invalid')).toMatchObject({

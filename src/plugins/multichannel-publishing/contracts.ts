@@ -86,3 +86,19 @@ export type ChannelHealthReason =
 export type ChannelHealthView = { state: ChannelHealthState; reason: ChannelHealthReason | null; text: { vi: string; en: string } | null };
 
 export type Pagination = { page: number; pageSize: number; pageCount: number; total: number };
+
+/**
+ * `GET /broadcasts/budget`: this month's Zalo broadcasts (Asia/Ho_Chi_Minh) against
+ * ZALO_BROADCAST_MONTHLY_LIMIT; `nextPossibleAt` (ISO) is set when the budget is spent.
+ */
+export type BroadcastBudgetView = {
+  month: string;
+  limit: number;
+  delivered: number;
+  queued: number;
+  used: number;
+  remaining: number;
+  nextPossibleAt: string | null;
+  window: string;
+  timeZone: string;
+};

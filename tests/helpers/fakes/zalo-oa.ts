@@ -3,6 +3,10 @@ import { readBody, sendJson, startServer } from './http';
 
 export type ZaloArticle = { id: string; title: string; author: string; description: string; cover: any; body: any[]; removed: boolean; updates: number };
 export type ZaloCall = { path: string; accessToken?: string; body: any; reply: any };
+/** A cover the fake downloaded, as Zalo does when an article is created. */
+export type CoverDownload = { url: string; status: number; contentType: string | null; bytes: Buffer };
+/** A broadcast (tin truyền thông) Zalo accepted: which article, to which followers. */
+export type ZaloBroadcast = { articleId: string; target: Record<string, unknown>; messageId: string };
 /** A consultation message Zalo accepted. */
 export type ZaloCsMessage = { userId: string; text: string; messageId: string };
 
@@ -16,13 +20,18 @@ const random = (prefix: string) => `${prefix}${crypto.randomBytes(9).toString('h
  * (`/v3.0/oa/message/cs`: `{ recipient: { user_id }, message: { text } }`, text at most 2000
  * characters), answering HTTP 200 with `error ≠ 0` on failure.
  */
-export const startZaloFake = async ({ appId, secretKey, refreshToken, accessTokenSeconds = 90_000, verifyPendingCalls = 1 }: {
+export const startZaloFake = async ({ appId, secretKey, refreshToken, accessTokenSeconds = 90_000, verifyPendingCalls = 1, downloadCovers = false }: {
   appId: string;
   secretKey: string;
   refreshToken: string;
   accessTokenSeconds?: number;
   /** How many verify calls answer "still processing" before the id is given. */
   verifyPendingCalls?: number;
+  /**
+   * Download each article's cover as Zalo does, refusing (-201) one that is not a JPEG or PNG image
+   * of at most 1 MB. Off by default: most suites point ZALO_COVER_URL at nothing.
+   */
+  downloadCovers?: boolean;
 }) => {
   const validRefreshTokens = new Set([refreshToken]);
   const accessTokens = new Map<string, number>();
@@ -30,9 +39,29 @@ export const startZaloFake = async ({ appId, secretKey, refreshToken, accessToke
   const pending = new Map<string, { articleId: string; remaining: number }>();
   const calls: ZaloCall[] = [];
   const csMessages: ZaloCsMessage[] = [];
+  const broadcasts: ZaloBroadcast[] = [];
   const refreshes: Array<{ used: string; issued: string | null }> = [];
   /** Scripted replies for the next calls to a path (consumed first-in first-out). */
   const scripted = new Map<string, any[]>();
+  /** Covers downloaded (when `downloadCovers`), in order. */
+  const coverDownloads: CoverDownload[] = [];
+
+  /** Fetches a cover like Zalo: an image it can read, within Zalo's 1 MB; returns a problem or null. */
+  const downloadCover = async (url: string): Promise<string | null> => {
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+      const bytes = Buffer.from(await response.arrayBuffer());
+      coverDownloads.push({ url, status: response.status, contentType: response.headers.get('content-type'), bytes });
+      if (response.status !== 200) return `cover photo ${url} answered HTTP ${response.status}`;
+      const jpeg = bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
+      const png = bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+      if (!jpeg && !png) return `cover photo ${url} is not a JPEG or PNG image`;
+      if (bytes.length > 1024 * 1024) return `cover photo ${url} is larger than 1 MB`;
+      return null;
+    } catch (error) {
+      return `cover photo ${url} cannot be downloaded: ${(error as Error).message}`;
+    }
+  };
 
   const tokenOk = (token: string | undefined) => {
     const expiresAt = token ? accessTokens.get(token) : undefined;
@@ -97,7 +126,7 @@ export const startZaloFake = async ({ appId, secretKey, refreshToken, accessToke
 
     switch (path) {
       case '/v2.0/article/create': {
-        const problem = validateArticle(body);
+        const problem = validateArticle(body) ?? (downloadCovers ? await downloadCover(body.cover.photo_url) : null);
         if (problem) return record(body, { error: -201, message: `Invalid data: ${problem}` }, accessToken);
         const id = random('art_');
         articles.set(id, { id, title: body.title, author: body.author, description: body.description, cover: body.cover, body: body.body, removed: false, updates: 0 });
@@ -138,6 +167,27 @@ export const startZaloFake = async ({ appId, secretKey, refreshToken, accessToke
         csMessages.push({ userId, text, messageId });
         return record(body, { error: 0, message: 'Success', data: { message_id: messageId, user_id: userId } }, accessToken);
       }
+      case '/v2.0/oa/message': {
+        // The broadcast: a media template whose one element is an OA article, to `recipient.target`.
+        const target = body?.recipient?.target;
+        const attachment = body?.message?.attachment;
+        const elements = attachment?.payload?.elements;
+        if (!target || typeof target !== 'object' || Array.isArray(target)) return record(body, { error: -201, message: 'recipient.target is invalid' }, accessToken);
+        for (const [key, value] of Object.entries(target)) {
+          if (!['ages', 'gender', 'locations', 'cities', 'platform'].includes(key) || typeof value !== 'string' || !/^\d+(,\d+)*$/.test(value)) {
+            return record(body, { error: -201, message: `recipient.target.${key} is invalid` }, accessToken);
+          }
+        }
+        if (attachment?.type !== 'template' || attachment?.payload?.template_type !== 'media' || !Array.isArray(elements) || elements.length !== 1) {
+          return record(body, { error: -201, message: 'message.attachment must be a media template with one element' }, accessToken);
+        }
+        const [element] = elements;
+        const article = articles.get(element?.attachment_id);
+        if (element?.media_type !== 'article' || !article || article.removed) return record(body, { error: -201, message: 'attachment_id is not an article of this OA' }, accessToken);
+        const messageId = random('bc_');
+        broadcasts.push({ articleId: article.id, target, messageId });
+        return record(body, { error: 0, message: 'Success', data: { message_id: messageId } }, accessToken);
+      }
       default:
         response.writeHead(404);
         response.end();
@@ -151,12 +201,19 @@ export const startZaloFake = async ({ appId, secretKey, refreshToken, accessToke
     calls,
     /** Consultation messages accepted, in order. */
     csMessages,
+    /** Broadcasts accepted, in order. */
+    broadcasts,
     refreshes,
+    coverDownloads,
     /** The refresh tokens Zalo would accept now. */
     validRefreshTokens,
     /** The next call(s) to `path` get these replies (before any token check). */
     script(path: string, ...replies: any[]) {
       scripted.set(path, [...(scripted.get(path) ?? []), ...replies]);
+    },
+    /** Drops the replies still scripted for `path`. */
+    unscript(path: string) {
+      scripted.delete(path);
     },
     /** Every access token issued so far stops working (as after Zalo's expiry). */
     expireAccessTokens() {

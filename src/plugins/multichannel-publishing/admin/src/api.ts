@@ -1,9 +1,9 @@
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useState } from 'react';
-import type { ChannelView, DeliveryView, Pagination } from '../../contracts';
+import type { BroadcastBudgetView, ChannelView, DeliveryView, Pagination } from '../../contracts';
 import { PLUGIN_ID } from './constants';
 
-export type { ChannelView, DeliveryView, Pagination };
+export type { BroadcastBudgetView, ChannelView, DeliveryView, Pagination };
 
 export type DeliveryQuery = { documentId?: string; channel?: string; status?: string; locale?: string; page?: number; pageSize?: number };
 
@@ -75,4 +75,39 @@ export type BulkRetryResult = {
 export const useRetryMany = () => {
   const { post } = useFetchClient();
   return useCallback(async (ids: number[]) => (await post<BulkRetryResult>(`/${PLUGIN_ID}/deliveries/retry`, { ids })).data, [post]);
+};
+
+/** The HTTP status and server message of a failed admin request (the fetch client's FetchError). */
+export const describeFailure = (error: unknown): { status: number | null; message: string | null } => {
+  const failed = error as { status?: number; response?: { data?: { error?: { status?: number; message?: string } } } } | null;
+  const body = failed?.response?.data?.error;
+  return { status: body?.status ?? failed?.status ?? null, message: body?.message ?? null };
+};
+
+/** This month's Zalo broadcasts against the limit (null until loaded or when not allowed). */
+export const useBroadcastBudget = ({ skip = false }: { skip?: boolean } = {}) => {
+  const { get } = useFetchClient();
+  const [budget, setBudget] = useState<BroadcastBudgetView | null>(null);
+  const reload = useCallback(async () => {
+    if (skip) return;
+    try {
+      const { data } = await get<{ data: BroadcastBudgetView }>(`/${PLUGIN_ID}/broadcasts/budget`);
+      setBudget(data.data);
+    } catch {
+      setBudget(null);
+    }
+  }, [get, skip]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  return { budget, reload };
+};
+
+/** Asks for the broadcast of a published document's Zalo article. */
+export const useRequestBroadcast = () => {
+  const { post } = useFetchClient();
+  return useCallback(
+    (body: { uid: string; documentId: string; locale: string }) => post<{ data: DeliveryView }>(`/${PLUGIN_ID}/broadcasts`, body),
+    [post],
+  );
 };

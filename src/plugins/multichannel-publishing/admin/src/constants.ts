@@ -6,7 +6,12 @@ const permission = (action: string) => [{ action: `plugin::${PLUGIN_ID}.${action
 export const PERMISSIONS = {
   read: permission('read'),
   retry: permission('retry'),
+  broadcast: permission('broadcast'),
 };
+
+/** Zalo articles (and so their broadcasts) are Vietnamese policies. */
+export const BROADCAST_UID = 'api::policy.policy';
+export const BROADCAST_LOCALE = 'vi';
 
 export { DELIVERY_STATUSES as STATUSES, type DeliveryStatus } from '../../contracts';
 

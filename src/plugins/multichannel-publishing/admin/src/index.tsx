@@ -1,5 +1,6 @@
 import { PaperPlane } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { BroadcastPanel } from './components/BroadcastPanel';
 import { DeliveriesPanel } from './components/DeliveriesPanel';
 import { PERMISSIONS, PLUGIN_ID } from './constants';
 
@@ -24,7 +25,7 @@ export default {
   bootstrap(app: StrapiApp) {
     // Strapi types a plugin's `apis` as a plain record; the content manager's panel API is declared here.
     const contentManager = app.getPlugin('content-manager') as unknown as { apis?: { addEditViewSidePanel?: (panels: unknown[]) => void } };
-    contentManager.apis?.addEditViewSidePanel?.([DeliveriesPanel]);
+    contentManager.apis?.addEditViewSidePanel?.([DeliveriesPanel, BroadcastPanel]);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

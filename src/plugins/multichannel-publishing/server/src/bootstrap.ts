@@ -6,6 +6,7 @@ import { getService } from './utils/get-service';
 const PERMISSION_ACTIONS = [
   { section: 'plugins', displayName: 'Read deliveries and channels', uid: 'read', pluginName: PLUGIN_ID },
   { section: 'plugins', displayName: 'Retry failed deliveries', uid: 'retry', pluginName: PLUGIN_ID },
+  { section: 'plugins', displayName: 'Broadcast Zalo articles to followers', uid: 'broadcast', pluginName: PLUGIN_ID },
 ];
 
 /** Admin permissions, state rows, a check of the configuration, then the dispatcher. */
@@ -24,6 +25,9 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     // Fails at boot rather than at the first publish when a configured populate names a wrong field.
     await strapi.db.query(uid).findOne({ where: { id: -1 }, populate: snapshot.populateFor(uid) });
   }
+
+  // Zalo's default cover, before the channels describe themselves (an absolute cover URL completes Zalo).
+  await getService(strapi, 'zalo-cover').ensureAtBoot();
 
   for (const { adapter, description } of await getService(strapi, 'channels').describeAll()) {
     if (description.enabled && !description.configComplete) {

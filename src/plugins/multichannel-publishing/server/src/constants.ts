@@ -36,6 +36,7 @@ export const STATE_KEYS = {
 export const ACTIONS = {
   read: 'plugin::multichannel-publishing.read',
   retry: 'plugin::multichannel-publishing.retry',
+  broadcast: 'plugin::multichannel-publishing.broadcast',
 } as const;
 
 /** Document-service actions that can change which versions of a document are published. */

@@ -18,6 +18,7 @@ import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { useChannels, useDeliveries, useRetry, useRetryMany, type ChannelView, type DeliveryView } from '../api';
+import { BroadcastBudgetCard } from '../components/BroadcastBudgetCard';
 import { ChannelHealth, FailingChannelsNotice } from '../components/ChannelHealth';
 import { StatusBadge } from '../components/StatusBadge';
 import { PERMISSIONS, STATUSES, t } from '../constants';
@@ -211,6 +212,7 @@ const DistributionPage = () => {
             {channels.map((item) => (
               <ChannelCard key={item.name} channel={item} />
             ))}
+            <BroadcastBudgetCard channels={channels} />
           </Flex>
           <Flex gap={4} alignItems="flex-end" wrap="wrap">
             <Box minWidth="200px">

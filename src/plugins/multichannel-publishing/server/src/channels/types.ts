@@ -63,7 +63,12 @@ export type DeliveryContext = {
 export type SendResult =
   | { outcome: 'delivered'; externalId?: string | null; statusCode?: number }
   /** Nothing to do on this channel after all (e.g. removing an article that was never created). */
-  | { outcome: 'skipped'; reason: string };
+  | { outcome: 'skipped'; reason: string }
+  /**
+   * Not sendable yet (waiting for another delivery, a sending window, a monthly budget): back to the
+   * queue until `until`, the attempt not spent, `reason` shown as the delivery's last message.
+   */
+  | { outcome: 'deferred'; until: Date; reason: string };
 
 /**
  * One distribution channel. Adding a channel is a new folder exporting a `ChannelFactory`, listed
@@ -75,6 +80,8 @@ export interface ChannelAdapter<TRequest = unknown> {
   readonly name: string;
   /** Display names for the admin panel. */
   readonly label: { vi: string; en: string };
+  /** Deliveries only when asked for (e.g. Zalo broadcasts): publishing creates none on this channel. */
+  readonly onDemand?: boolean;
   describe(): Promise<ChannelDescription>;
   /** Whether this channel takes the event at all; when not, its delivery is recorded as `skipped`. */
   accepts(event: PublicationEvent): boolean;

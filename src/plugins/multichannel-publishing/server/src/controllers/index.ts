@@ -1,4 +1,5 @@
+import broadcasts from './broadcasts';
 import channels from './channels';
 import deliveries from './deliveries';
 
-export default { channels, deliveries };
+export default { broadcasts, channels, deliveries };

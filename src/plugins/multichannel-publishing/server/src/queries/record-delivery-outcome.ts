@@ -2,7 +2,9 @@ import type { Knex } from 'knex';
 import { DELIVERIES_TABLE, type DeliveryStatus } from '../constants';
 
 export type DeliveryOutcome = {
-  status: Extract<DeliveryStatus, 'delivered' | 'failed' | 'dead' | 'skipped'>;
+  status: Extract<DeliveryStatus, 'pending' | 'delivered' | 'failed' | 'dead' | 'skipped'>;
+  /** The attempt did not really happen (a deferral): the claim's count is given back. */
+  notAnAttempt?: boolean;
   now: Date;
   nextAttemptAt?: Date | null;
   lastError?: string | null;
@@ -30,6 +32,11 @@ export const recordDeliveryOutcome = async (
   };
   if (outcome.status === 'delivered') changes.delivered_at = outcome.now;
   if (outcome.externalId !== undefined) changes.external_id = outcome.externalId;
+  if (outcome.notAnAttempt) {
+    changes.attempts = db.raw('?? - 1', ['attempts']);
+    // The backoff counts from the first real attempt.
+    changes.first_attempt_at = db.raw('case when ?? <= 1 then null else ?? end', ['attempts', 'first_attempt_at']);
+  }
   const updated = await db(DELIVERIES_TABLE).where({ id, lock_token: lockToken, status: 'in-flight' }).update(changes);
   return updated === 1;
 };

@@ -13,6 +13,8 @@ export default {
       { method: 'POST', path: '/deliveries/retry', handler: 'deliveries.retryMany', config: guard(ACTIONS.retry) },
       { method: 'POST', path: '/deliveries/:id/retry', handler: 'deliveries.retry', config: guard(ACTIONS.retry) },
       { method: 'GET', path: '/channels', handler: 'channels.find', config: guard(ACTIONS.read) },
+      { method: 'POST', path: '/broadcasts', handler: 'broadcasts.create', config: guard(ACTIONS.broadcast) },
+      { method: 'GET', path: '/broadcasts/budget', handler: 'broadcasts.budget', config: guard(ACTIONS.read) },
     ],
   },
 };

@@ -52,9 +52,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return descriptions;
     },
 
-    /** Channels that get deliveries: configured completely. */
+    /** Channels that get a delivery with each publication: configured completely, and not on demand only. */
     async active(): Promise<ChannelAdapter[]> {
-      return (await this.describeAll()).filter(({ description }) => description.configComplete).map(({ adapter }) => adapter);
+      return (await this.describeAll())
+        .filter(({ adapter, description }) => description.configComplete && !adapter.onDemand)
+        .map(({ adapter }) => adapter);
     },
   };
 };

@@ -124,6 +124,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const request = await adapter.render(event, context);
       const result: SendResult = await adapter.send(request, context);
       if (result.outcome === 'skipped') return { status: 'skipped', now: now(), lastError: result.reason };
+      if (result.outcome === 'deferred') return { status: 'pending', now: now(), nextAttemptAt: result.until, lastError: result.reason, notAnAttempt: true };
       return { status: 'delivered', now: now(), externalId: result.externalId ?? null, lastStatusCode: result.statusCode ?? null };
     } catch (error) {
       return failure(delivery, error, now());

@@ -6,6 +6,8 @@ import dispatcher from './dispatcher';
 import publicationEvents from './publication-events';
 import snapshot from './snapshot';
 import state from './state';
+import zaloBroadcasts from './zalo-broadcasts';
+import zaloCover from './zalo-cover';
 import zaloOa from './zalo-oa';
 
 export default {
@@ -17,5 +19,7 @@ export default {
   'publication-events': publicationEvents,
   snapshot,
   state,
+  'zalo-broadcasts': zaloBroadcasts,
+  'zalo-cover': zaloCover,
   'zalo-oa': zaloOa,
 };

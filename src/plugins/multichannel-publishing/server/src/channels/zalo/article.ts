@@ -35,17 +35,45 @@ const images = (value: unknown): Media[] =>
     (item): item is Media => Boolean(item) && typeof item === 'object' && typeof (item as Media).mime === 'string' && String((item as Media).mime).startsWith('image/'),
   );
 
+const nfc = (value: string): string => value.normalize('NFC');
+
 /**
- * The OA article for a published entry. Texts over Zalo's limits are cut at a word boundary with an
- * ellipsis, never rejected. The cover is the entry's first image, else the configured default;
- * without any, the article cannot exist (Zalo requires a cover), which is a permanent failure.
+ * Checks the article's texts against Zalo's limits, counted in Unicode code points on NFC text (a
+ * Vietnamese letter with its tone mark counts once, whatever the editor's keyboard produced). An
+ * oversize field is a permanent failure naming the field: Zalo would refuse it (-201) every time.
+ */
+export const checkZaloArticleFields = (article: Pick<ZaloArticle, 'title' | 'author' | 'description'>): void => {
+  for (const field of ['title', 'author', 'description'] as const) {
+    const length = Array.from(nfc(article[field])).length;
+    if (length > ZALO_LIMITS[field]) {
+      throw new ChannelError(
+        `the Zalo article's ${field} is ${length} characters and Zalo allows at most ${ZALO_LIMITS[field]}` +
+          (field === 'title' ? ': shorten the title and publish again' : field === 'author' ? ': shorten ZALO_ARTICLE_AUTHOR' : ''),
+        { retryable: false },
+      );
+    }
+  }
+};
+
+/**
+ * The OA article for a published entry, its texts in NFC. The title is the editor's own words and is
+ * never cut (a cut title can change what a policy is called): over Zalo's limit it is a permanent
+ * failure the editor sees. The description (from the summary, which the body carries whole) and an
+ * author taken from the lead agency's name are cut at a word boundary with an ellipsis. The cover is
+ * the entry's first image, else ZALO_COVER_URL, else the default cover of the media library; without
+ * any (the default cover is being created) the attempt is retried.
  */
 export const renderZaloArticle = (
   event: PublicationEvent,
-  { author, coverUrl, publicUrl }: { author: string; coverUrl?: string | null; publicUrl: string | null },
+  {
+    author,
+    coverUrl,
+    defaultCoverUrl = null,
+    publicUrl,
+  }: { author: string; coverUrl?: string | null; defaultCoverUrl?: string | null; publicUrl: string | null },
 ): ZaloArticle => {
   const entry = event.snapshot ?? {};
-  const title = text(entry.title) ?? text(entry.name) ?? event.documentId;
+  const title = nfc(text(entry.title) ?? text(entry.name) ?? event.documentId);
   const summary = text(entry.summary);
   const leadAgency = entry.leadAgency && typeof entry.leadAgency === 'object' ? (entry.leadAgency as Record<string, unknown>) : null;
 
@@ -55,9 +83,13 @@ export const renderZaloArticle = (
   const cover =
     [...attachmentImages.map((media) => (typeof media.url === 'string' ? media.url : null)), ...blockImages]
       .map((url) => absoluteUrl(url, publicUrl))
-      .find((url): url is string => Boolean(url)) ?? absoluteUrl(coverUrl, publicUrl);
+      .find((url): url is string => Boolean(url)) ??
+    absoluteUrl(coverUrl, publicUrl) ??
+    absoluteUrl(defaultCoverUrl, publicUrl);
   if (!cover) {
-    throw new ChannelError('Zalo needs a cover photo: attach an image to the entry or set ZALO_COVER_URL', { retryable: false });
+    throw new ChannelError('Zalo needs a cover photo and the default cover is not available yet: set PUBLIC_URL, or ZALO_COVER_URL, or attach an image to the entry', {
+      retryable: true,
+    });
   }
 
   const facts = [
@@ -68,10 +100,10 @@ export const renderZaloArticle = (
   ].filter((fact): fact is string => Boolean(fact));
 
   const body: ZaloBodyItem[] = [];
-  if (summary) body.push({ type: 'text', content: summary });
-  if (facts.length > 0) body.push({ type: 'text', content: facts.join('\n') });
+  if (summary) body.push({ type: 'text', content: nfc(summary) });
+  if (facts.length > 0) body.push({ type: 'text', content: nfc(facts.join('\n')) });
   for (const block of blocks) {
-    if (block.kind === 'text') body.push({ type: 'text', content: block.text });
+    if (block.kind === 'text') body.push({ type: 'text', content: nfc(block.text) });
     else {
       const url = absoluteUrl(block.url, publicUrl);
       if (url) body.push({ type: 'image', url });
@@ -79,14 +111,17 @@ export const renderZaloArticle = (
   }
   if (body.length === 0) body.push({ type: 'text', content: title });
 
-  return {
+  const agencyName = leadAgency ? text(leadAgency.name) : undefined;
+  const article: ZaloArticle = {
     type: 'normal',
-    title: truncateAtWord(title, ZALO_LIMITS.title),
-    author: truncateAtWord((leadAgency && text(leadAgency.name)) ?? author, ZALO_LIMITS.author),
+    title,
+    author: agencyName ? truncateAtWord(agencyName, ZALO_LIMITS.author) : nfc(author.trim()),
     description: truncateAtWord(summary ?? title, ZALO_LIMITS.description),
     cover: { cover_type: 'photo', photo_url: cover, status: 'show' },
     body,
     status: 'show',
     comment: 'show',
   };
+  checkZaloArticleFields(article);
+  return article;
 };

@@ -23,14 +23,21 @@ export class ZaloTokenError extends ZaloReplyError {
   }
 }
 
-/** The error for a Zalo reply with `error ≠ 0`. */
+/** The error for a Zalo reply with `error ≠ 0`; Zalo's own message is always kept (editors read it). */
 export const zaloReplyError = (what: string, code: number, message: unknown): ChannelError => {
-  const text = `${what}: Zalo error ${code}${typeof message === 'string' && message ? ` (${message})` : ''}`;
+  const zaloMessage = typeof message === 'string' && message ? message : '';
+  const text = `${what}: Zalo error ${code}${zaloMessage ? ` (${zaloMessage})` : ''}`;
   switch (classifyZaloError(code)) {
     case 'token':
       return new ZaloTokenError(text, code);
     case 'rate':
       return new ZaloReplyError(`${text}: rate limit or quota, retrying later`, { retryable: true, zaloCode: code });
+    case 'processing':
+      return new ZaloReplyError(`${text}: Zalo is still processing the article, asking again later`, { retryable: true, zaloCode: code });
+    case 'content':
+      return new ZaloReplyError(`${text}: Zalo refused the content; change it and publish again`, { retryable: false, zaloCode: code });
+    case 'account':
+      return new ZaloReplyError(`${text}: the OA or the Zalo app cannot use this API; fix it in Zalo's console, then retry`, { retryable: false, zaloCode: code });
     case 'invalid':
     case 'recipient':
       return new ZaloReplyError(text, { retryable: false, zaloCode: code });

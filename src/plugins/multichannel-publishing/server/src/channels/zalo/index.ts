@@ -1,8 +1,11 @@
+import { getService } from '../../utils/get-service';
+import { isHttpUrl } from '../../utils/http';
 import { sleep } from '../../utils/sleep';
 import type { PublicationEvent } from '../../types';
 import { ChannelError, type ChannelAdapter, type ChannelFactory, type DeliveryContext, type SendResult } from '../types';
 import { renderZaloArticle, type ZaloArticle } from './article';
 import type { ZaloReply } from './client';
+import { classifyZaloError, ZaloReplyError } from './errors';
 import { createZaloOaClient, zaloConfigSchema } from './oa-client';
 
 const configSchema = zaloConfigSchema;
@@ -19,31 +22,54 @@ type ZaloRequest =
  */
 export const zaloChannel: ChannelFactory = {
   name: 'zalo',
-  create({ config: raw, publicUrl, state }) {
+  create({ strapi, config: raw, publicUrl, state }) {
     const config = configSchema.parse(raw);
     const client = createZaloOaClient({ config, state });
+    const covers = () => getService(strapi, 'zalo-cover');
 
     /** Calls an OA endpoint; an access token Zalo refuses is refreshed once and the call repeated. */
     const call = (what: string, path: string, body: Record<string, unknown>, context: DeliveryContext): Promise<ZaloReply> =>
       client.call(what, path, body, { signal: context.signal });
 
-    /** Asks Zalo for the id of a created article until it has one. */
+    /**
+     * Asks Zalo for the id of a created article until it has one. "Processing" comes as a reply
+     * without an id or as error -214 ("Article is being processed"): both mean ask again later.
+     */
     const verify = async (token: string, context: DeliveryContext): Promise<string> => {
+      let lastProcessing = '';
       for (let attempt = 1; attempt <= config.verifyAttempts; attempt += 1) {
-        const reply = await call('Zalo article verify', '/v2.0/article/verify', { token }, context);
-        const id = reply.data?.id;
-        if (typeof id === 'string' || typeof id === 'number') return String(id);
+        try {
+          const reply = await call('Zalo article verify', '/v2.0/article/verify', { token }, context);
+          const id = reply.data?.id;
+          if (typeof id === 'string' || typeof id === 'number') return String(id);
+        } catch (error) {
+          if (!(error instanceof ZaloReplyError) || classifyZaloError(error.zaloCode) !== 'processing') throw error;
+          lastProcessing = ` (${error.message})`;
+        }
         if (attempt < config.verifyAttempts) await sleep(config.verifyDelayMs, context.signal);
       }
-      throw new ChannelError('Zalo has not finished processing the article yet', { retryable: true });
+      throw new ChannelError(`Zalo has not finished processing the article yet${lastProcessing}: verifying again on the next attempt`, { retryable: true });
+    };
+
+    /** The default cover's URL (created in the media library when absent), unless ZALO_COVER_URL replaces it. */
+    const defaultCoverUrl = async (): Promise<string | null> => {
+      if (config.coverUrl) return null;
+      return (await covers().ensure())?.url ?? null;
     };
 
     const adapter: ChannelAdapter<ZaloRequest> = {
       name: 'zalo',
       label: { vi: 'Zalo OA', en: 'Zalo Official Account' },
 
-      describe() {
-        return client.describe();
+      async describe() {
+        const description = await client.describe();
+        // Zalo downloads the cover from the URL it is given: it must be absolute. Relative media URLs
+        // (the local upload provider's `/uploads/…`, so the default cover too) need PUBLIC_URL.
+        const coverAbsolute = isHttpUrl(config.coverUrl) || isHttpUrl(publicUrl) || isHttpUrl(covers().knownUrl());
+        if (description.enabled && !coverAbsolute) {
+          return { enabled: true, configComplete: false, problems: [...description.problems, 'PUBLIC_URL'] };
+        }
+        return description;
       },
 
       accepts(event: PublicationEvent) {
@@ -52,12 +78,12 @@ export const zaloChannel: ChannelFactory = {
         return typeOk && localeOk;
       },
 
-      render(event: PublicationEvent, context: DeliveryContext): ZaloRequest {
+      async render(event: PublicationEvent, context: DeliveryContext): Promise<ZaloRequest> {
         const id = context.previousExternalId;
         if (event.type === 'unpublished') {
           return id ? { action: 'remove', id } : { action: 'none', reason: 'no Zalo article exists for this document: nothing to remove' };
         }
-        const article = renderZaloArticle(event, { author: config.author, coverUrl: config.coverUrl, publicUrl });
+        const article = renderZaloArticle(event, { author: config.author, coverUrl: config.coverUrl, defaultCoverUrl: await defaultCoverUrl(), publicUrl });
         return id ? { action: 'update', id, article } : { action: 'create', article };
       },
 

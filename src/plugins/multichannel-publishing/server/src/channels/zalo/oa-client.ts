@@ -20,8 +20,11 @@ export const zaloConfigSchema = z.object({
   locales: z.array(z.string()).default(['vi']),
   /** Author when the entry has no lead agency. */
   author: z.preprocess((value) => (value === '' || value == null ? undefined : value), z.string().default('UBND tỉnh')),
-  /** Cover photo for entries without an image (Zalo requires one). */
+  /** Cover photo for entries without an image (Zalo requires one); unset = the generated default cover. */
   coverUrl: optionalText,
+  /** What the generated default cover says: the province's name, and a line under it. */
+  defaultCoverText: z.preprocess((value) => (value === '' || value == null ? undefined : value), z.string().default('Tỉnh Lào Cai')),
+  defaultCoverSubtitle: z.preprocess((value) => (value === '' || value == null ? undefined : value), z.string().default('Thông tin chính sách')),
   timeoutMs: z.number().int().min(1).default(10_000),
   /** How many times to ask whether a created article has its id yet, and how long to wait between. */
   verifyAttempts: z.number().int().min(1).default(5),
