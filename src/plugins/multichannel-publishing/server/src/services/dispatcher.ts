@@ -120,7 +120,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const request = await adapter.render(event, context);
       const result: SendResult = await adapter.send(request, context);
       if (result.outcome === 'skipped') return { status: 'skipped', now: now(), lastError: result.reason };
-      return { status: 'delivered', now: now(), externalId: result.externalId ?? null, lastStatusCode: result.statusCode ?? null };
+      // A delivered attempt's note (e.g. "sent without audio") is kept where the editor reads attempts' messages.
+      return { status: 'delivered', now: now(), externalId: result.externalId ?? null, lastStatusCode: result.statusCode ?? null, lastError: result.note ?? null };
     } catch (error) {
       return failure(delivery, error, now());
     }
