@@ -27,12 +27,14 @@ type BulletinRequest =
 const AUDIO_SETTLED = new Set(['ready', 'no-voice', 'failed']);
 
 /**
- * Kept on each delivery as soon as an attempt has chosen its audio, before anything is posted: the
- * SHA-256 the rendering recorded for that audio (null when the bulletin goes without) and the
- * attempt. A script whose ready audio differs from what its latest delivery carried gets a new
- * delivery (`needsRefresh`); the same bytes rendered again are not sent twice.
+ * Kept on each delivery once an attempt has chosen its audio, before anything is posted: the attempt
+ * and the SHA-256 the rendering recorded for that audio (null when none). A script whose ready audio
+ * differs from what its latest delivery carried gets a new delivery (`needsRefresh`); the same bytes
+ * rendered again are not sent twice.
  */
-type AudioCheckpoint = { audioSha256: string | null; attempt: number };
+type AudioCheckpoint = { attempt: number; audioSha256: string | null };
+/** Re-reads of the script after saving the choice, when its audio keeps changing meanwhile. */
+const MAX_AUDIO_CHOICES = 3;
 const sentAudioOf = (checkpoint: Record<string, unknown> | null): string | null =>
   typeof checkpoint?.audioSha256 === 'string' ? checkpoint.audioSha256 : null;
 
@@ -114,7 +116,17 @@ export const sourceSystemChannel: ChannelFactory = {
         if (event.type === 'unpublished') {
           return { kind: 'withdraw', id: context.previousExternalId ?? event.documentId };
         }
-        return { kind: 'publish', metadata: bulletinMetadata(event.documentId, event.snapshot ?? {}), ...(await findAudio(event)) };
+        // The choice is saved, then the script read again: an audio that became ready in between is seen
+        // here, or its transaction (which locks this delivery while it decides) saw the saved choice.
+        let chosen = await findAudio(event);
+        for (let choice = 1; ; choice += 1) {
+          await context.saveCheckpoint({ attempt: context.attempt, audioSha256: chosen.audioSha256 } satisfies AudioCheckpoint);
+          const current = await findAudio(event);
+          if (current.audioSha256 === chosen.audioSha256 && Boolean(current.audio) === Boolean(chosen.audio)) break;
+          if (choice >= MAX_AUDIO_CHOICES) throw new ChannelError('the audio of the bulletin keeps changing', { retryable: true });
+          chosen = current;
+        }
+        return { kind: 'publish', metadata: bulletinMetadata(event.documentId, event.snapshot ?? {}), ...chosen };
       },
 
       /**
@@ -135,12 +147,15 @@ export const sourceSystemChannel: ChannelFactory = {
           uid: version.uid as UID.ContentType,
           documentId: version.documentId,
           locale: version.locale,
+          lock: true,
         });
         if (!latest || latest.status === 'pending' || latest.status === 'failed' || latest.status === 'skipped') return false;
-        // An attempt in flight that has not chosen its audio yet reads it after this commit (or finds it
-        // not ready and is retried): it will carry these bytes.
+        // In flight without a choice saved: saving it waits for this commit (the row lock; SQLite has one
+        // writer) and the attempt reads the script again after saving, so it carries the ready audio (or
+        // finds it not ready and is retried).
         if (latest.status === 'in-flight' && latest.checkpoint?.attempt !== latest.attempts) return false;
-        // Delivered, dead, or in flight with its audio chosen: compare with what it carried.
+        // Delivered, dead, or in flight with its choice saved: compare with what it carries. (That attempt
+        // may still see the new audio on its second read: then the bulletin goes twice, never missing.)
         return sentAudioOf(latest.checkpoint) !== row.audioSha256;
       },
 
@@ -160,8 +175,6 @@ export const sourceSystemChannel: ChannelFactory = {
         const form = new FormData();
         form.set('metadata', new Blob([JSON.stringify(request.metadata)], { type: 'application/json' }), 'metadata.json');
         // Saved before anything else, so that an audio becoming ready meanwhile knows whether this bulletin carries it.
-        const checkpoint: AudioCheckpoint = { audioSha256: request.audioSha256, attempt: context.attempt };
-        await context.saveCheckpoint(checkpoint);
         if (request.audio) {
           const audio = await downloadAudio(request.audio, { timeoutMs: config.timeoutMs, signal: context.signal });
           form.set('audio', new Blob([audio.bytes], { type: audio.mime }), audio.name);
