@@ -80,6 +80,7 @@ const SETTINGS: Record<string, Record<string, FieldSetting>> = {
     audioStatus: { label: 'Trạng thái âm thanh · Audio status', ...COMPUTED },
     audioMessage: { label: 'Ghi chú âm thanh · Audio note', ...COMPUTED },
     audioClaimedAt: INTERNAL,
+    audioSha256: INTERNAL,
     broadcastFrom: { label: 'Phát từ ngày · Broadcast from' },
     broadcastUntil: { label: 'Phát đến ngày · Broadcast until' },
     repeatCount: { label: 'Số lần phát · Repeat count' },

@@ -74,11 +74,14 @@ const prepareRadioScript = async (strapi: Core.Strapi, ctx: WriteContext, data: 
   const script = typeof pick('script') === 'string' ? (pick('script') as string) : '';
   const pace = Number(pick('syllablesPerMinute')) || DEFAULT_SYLLABLES_PER_MINUTE;
   data.estimatedSeconds = estimateSeconds(script, pace);
+  // Only rendering knows the audio's fingerprint (what the source system compares before re-sending).
+  delete data.audioSha256;
   const textChanged = existing && 'script' in data && data.script !== existing.script;
   if (textChanged && AUDIO_DONE.has(String(existing.audioStatus))) {
     data.audio = null;
     data.audioStatus = 'none';
     data.audioMessage = null;
+    data.audioSha256 = null;
   }
 };
 

@@ -1048,6 +1048,11 @@ export interface ApiRadioScriptRadioScript extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 500;
       }>;
+    audioSha256: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
     audioStatus: Schema.Attribute.Enumeration<
       ['none', 'pending', 'rendering', 'ready', 'no-voice', 'failed']
     > &
@@ -1569,6 +1574,7 @@ export interface PluginMultichannelPublishingPublicationEvent
     publishedAt: Schema.Attribute.DateTime;
     recordedBy: Schema.Attribute.Enumeration<['transaction', 'sweep']> &
       Schema.Attribute.DefaultTo<'transaction'>;
+    revision: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
     sequence: Schema.Attribute.Integer & Schema.Attribute.Required;
     snapshot: Schema.Attribute.JSON;
     targetDocumentId: Schema.Attribute.String & Schema.Attribute.Required;

@@ -26,6 +26,7 @@ export type DeliveryView = {
   priority: number;
   nextAttemptAt: string | null;
   lastAttemptAt: string | null;
+  /** The last failed attempt's error; on a delivered row, the channel's note (e.g. a bulletin sent without its audio). */
   lastError: string | null;
   lastStatusCode: number | null;
   externalId: string | null;

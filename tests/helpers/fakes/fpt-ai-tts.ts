@@ -38,6 +38,8 @@ export const startFptTts = async (apiKey: string, { notReadyPolls = 1 }: { notRe
   let expectedKey = apiKey;
   let scripted: number[] = [];
   let sequence = 0;
+  // espeak-ng's pitch (0–99, its default 50): another value is another voice, so other audio bytes.
+  let pitch = 50;
 
   const speak = async (text: string, format: string) => {
     sequence += 1;
@@ -45,7 +47,7 @@ export const startFptTts = async (apiKey: string, { notReadyPolls = 1 }: { notRe
     const textFile = path.join(dir, `${id}.txt`);
     const wav = path.join(dir, `${id}.wav`);
     await fs.writeFile(textFile, text, 'utf8');
-    await run('espeak-ng', ['-v', 'vi', '-s', '400', '-f', textFile, '-w', wav]);
+    await run('espeak-ng', ['-v', 'vi', '-s', '400', '-p', String(pitch), '-f', textFile, '-w', wav]);
     let file = wav;
     if (format !== 'wav') {
       file = path.join(dir, `${id}.ogg`);
@@ -107,6 +109,10 @@ export const startFptTts = async (apiKey: string, { notReadyPolls = 1 }: { notRe
     /** The next synthesis requests (with a valid key) answer these HTTP statuses, in order. */
     failNext(...statuses: number[]) {
       scripted = [...statuses];
+    },
+    /** The vendor speaks with another voice from now on (a new voice model): the same text gives other bytes. */
+    changeVoice(nextPitch: number) {
+      pitch = nextPitch;
     },
     /** The key the fake accepts from now on (the province's key was revoked, or a new one issued). */
     acceptKey(key: string) {

@@ -55,7 +55,9 @@ export const synthesise = async (
     }
     try {
       // sox concatenates its inputs in order (they share the provider's sample rate) and encodes the result.
-      await run('sox', [...files, '-C', '3', oggFile], { timeout: 300_000 });
+      // `-R` (repeatable) fixes the Ogg stream's otherwise random serial number: the same speech encodes
+      // to the same bytes, so a re-render that changed nothing is not sent to the source system again.
+      await run('sox', ['-R', ...files, '-C', '3', oggFile], { timeout: 300_000 });
     } catch (error) {
       if (missingTool(error)) throw error;
       throw soxFailure(error);

@@ -1,6 +1,7 @@
 import crypto from 'crypto';
 import fs from 'fs/promises';
 import { factories } from '@strapi/strapi';
+import { publicationRefreshService } from '../../../common/publication-refresh';
 import { AGENCY_UID, FOCAL_POINT_UID, POLICY_UID, RADIO_SCRIPT_UID } from '../../../common/uids';
 import type { SpeechProvider, SpeechSettings } from '../audio/provider';
 import { speechProvider } from '../audio/providers';
@@ -171,14 +172,21 @@ export default factories.createCoreService(RADIO_SCRIPT_UID, ({ strapi }) => {
         }
         try {
           const stat = await fs.stat(result.file);
+          const sha256 = crypto.createHash('sha256').update(await fs.readFile(result.file)).digest('hex');
           const [file] = await strapi.plugin('upload').service('upload').upload({
             data: { fileInfo: { name: `${source.title}.ogg`, caption: source.title, alternativeText: source.title } },
             files: { filepath: result.file, originalFilename: `radio-${due.documentId}.ogg`, mimetype: result.mime, size: stat.size },
           });
-          for (const row of rows) {
-            await scripts().update({ where: { id: row.id }, data: { audio: file.id } });
-          }
-          await finish({ audioStatus: 'ready', audioMessage: `${Math.round(result.seconds)} s` });
+          // The audio becomes ready and, when the published bulletin went out without these bytes (the
+          // speech provider was down at publish, or a new voice), its new delivery is queued in the same
+          // transaction: neither is ever recorded without the other.
+          await strapi.db.transaction(async () => {
+            for (const row of rows) {
+              await scripts().update({ where: { id: row.id }, data: { audio: file.id, audioSha256: sha256 } });
+            }
+            await finish({ audioStatus: 'ready', audioMessage: `${Math.round(result.seconds)} s` });
+            await publicationRefreshService(strapi)?.refreshPublished(RADIO_SCRIPT_UID, due.documentId);
+          });
         } finally {
           await result.cleanup();
         }

@@ -37,8 +37,9 @@ export const DeliveriesPanel: PanelComponent = ({ documentId, collectionType }: 
                 {' · '}
                 {delivery.event.occurredAt ? formatDate(delivery.event.occurredAt, { dateStyle: 'short', timeStyle: 'short' }) : ''}
               </Typography>
-              {delivery.lastError && delivery.status !== 'delivered' ? (
-                <Typography variant="pi" textColor="danger600" ellipsis title={delivery.lastError} width="100%">
+              {/* On a delivered row it is the channel's note (e.g. a bulletin sent without its audio), not an error. */}
+              {delivery.lastError ? (
+                <Typography variant="pi" textColor={delivery.status === 'delivered' ? 'warning600' : 'danger600'} ellipsis title={delivery.lastError} width="100%">
                   {delivery.lastError}
                 </Typography>
               ) : null}

@@ -113,7 +113,7 @@ const DeliveryRow = ({
       </Td>
       <Td>
         <Box maxWidth="280px">
-          <Typography variant="pi" textColor="danger600" ellipsis title={delivery.lastError ?? undefined}>
+          <Typography variant="pi" textColor={delivery.status === 'delivered' ? 'warning600' : 'danger600'} ellipsis title={delivery.lastError ?? undefined}>
             {delivery.lastError ?? ''}
           </Typography>
         </Box>

@@ -1,5 +1,5 @@
-import type { Core } from '@strapi/strapi';
-import type { PublicationEvent } from '../types';
+import type { Core, UID } from '@strapi/strapi';
+import type { PublicationEvent, PublishedVersion } from '../types';
 
 /**
  * What a channel tells the dispatcher about a failure: `retryable` failures are tried again with
@@ -61,7 +61,8 @@ export type DeliveryContext = {
 };
 
 export type SendResult =
-  | { outcome: 'delivered'; externalId?: string | null; statusCode?: number }
+  /** `note`: what the editor should know about a delivery that went out incomplete (e.g. without its audio). */
+  | { outcome: 'delivered'; externalId?: string | null; statusCode?: number; note?: string }
   /** Nothing to do on this channel after all (e.g. removing an article that was never created). */
   | { outcome: 'skipped'; reason: string }
   /**
@@ -91,6 +92,12 @@ export interface ChannelAdapter<TRequest = unknown> {
   render(event: PublicationEvent, context: DeliveryContext): Promise<TRequest> | TRequest;
   /** Sends the rendered request; throws `ChannelError` to classify a failure. */
   send(request: TRequest, context: DeliveryContext): Promise<SendResult>;
+  /**
+   * Whether this channel lacks something of a published version that changed without a publish
+   * (a radio script's audio rendered afterwards), so that a new `updated` event must carry it.
+   * Runs inside the caller's transaction: reads the database only, never calls out.
+   */
+  needsRefresh?(version: PublishedVersion & { uid: UID.ContentType; documentId: string }): Promise<boolean>;
 }
 
 export type ChannelFactoryDeps = {

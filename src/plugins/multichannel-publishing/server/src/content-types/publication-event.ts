@@ -29,10 +29,13 @@ export default {
       // An `unpublished` event whose document row is gone in that locale (a delete, not an unpublish):
       // channels withdraw it the same way, the public change feed says `deleted`.
       deleted: { type: 'boolean', default: false },
+      // 0 for the event of the write that made the row; 1, 2… for later `updated` events of the same row,
+      // recorded when its distributed content changed without a publish (a radio script's audio rendered).
+      revision: { type: 'integer', default: 0 },
     },
     indexes: [
       { name: 'mcp_events_sequence_unique', columns: ['sequence'], type: 'unique' },
-      { name: 'mcp_events_entry_unique', columns: ['target_uid', 'entry_id', 'type'], type: 'unique' },
+      { name: 'mcp_events_entry_unique', columns: ['target_uid', 'entry_id', 'type', 'revision'], type: 'unique' },
       { name: 'mcp_events_document', columns: ['target_uid', 'target_document_id', 'target_locale', 'sequence'] },
     ],
   },

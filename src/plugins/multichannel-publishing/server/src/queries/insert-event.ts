@@ -3,7 +3,7 @@ import { EVENT_UID } from '../constants';
 import type { PublicationEvent } from '../types';
 
 /** An event before it is stored: the database gives it its id and random key; its type name comes from the uid. */
-export type NewEvent = Omit<PublicationEvent, 'id' | 'key' | 'contentType'> & { deleted?: boolean };
+export type NewEvent = Omit<PublicationEvent, 'id' | 'key' | 'contentType'> & { deleted?: boolean; revision?: number };
 
 /** Inserts a publication event in the current transaction; returns its id and random key. */
 export const insertEvent = async (strapi: Core.Strapi, event: NewEvent): Promise<{ id: number; key: string }> => {
@@ -19,6 +19,7 @@ export const insertEvent = async (strapi: Core.Strapi, event: NewEvent): Promise
       snapshot: event.snapshot,
       recordedBy: event.recordedBy,
       deleted: event.deleted ?? false,
+      revision: event.revision ?? 0,
       publishedAt: event.occurredAt,
     },
     select: ['id', 'documentId'],

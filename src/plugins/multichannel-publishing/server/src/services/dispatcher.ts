@@ -125,7 +125,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const result: SendResult = await adapter.send(request, context);
       if (result.outcome === 'skipped') return { status: 'skipped', now: now(), lastError: result.reason };
       if (result.outcome === 'deferred') return { status: 'pending', now: now(), nextAttemptAt: result.until, lastError: result.reason, notAnAttempt: true };
-      return { status: 'delivered', now: now(), externalId: result.externalId ?? null, lastStatusCode: result.statusCode ?? null };
+      // A delivered attempt's note (e.g. "sent without audio") is kept where the editor reads attempts' messages.
+      return { status: 'delivered', now: now(), externalId: result.externalId ?? null, lastStatusCode: result.statusCode ?? null, lastError: result.note ?? null };
     } catch (error) {
       return failure(delivery, error, now());
     }

@@ -1,9 +1,11 @@
 import type { Core, UID } from '@strapi/strapi';
+import type { PublicationRefreshService } from '../../../../../common/publication-refresh';
 import { contentTypes as contentTypeUtils } from '@strapi/utils';
 import type { ChannelAdapter } from '../channels/types';
 import type { EventSource } from '../constants';
 import { diffVersions, type VersionChange } from '../utils/diff-versions';
 import { documentRowExists } from '../queries/document-row-exists';
+import { countEntryEvents } from '../queries/count-entry-events';
 import { findLatestEvent } from '../queries/find-latest-event';
 import { findPublishedVersions } from '../queries/find-published-versions';
 import { findUnrecordedPublications } from '../queries/find-unrecorded-publications';
@@ -36,6 +38,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return covered;
   };
 
+  const isCovered = (uid: string): uid is UID.ContentType => (coveredUids() as ReadonlySet<string>).has(uid);
+
   const modelOf = (uid: UID.ContentType): Model => strapi.getModel(uid);
 
   /** Writes one event and its deliveries; must run inside a transaction. */
@@ -45,6 +49,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     change: VersionChange,
     source: EventSource,
     channels: ChannelAdapter[],
+    revision = 0,
   ): Promise<void> => {
     const db = await executor(strapi);
     const snapshots = getService(strapi, 'snapshot');
@@ -70,6 +75,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       snapshot,
       recordedBy: source,
       deleted,
+      revision,
     });
     const event: PublicationEvent = {
       id,
@@ -106,13 +112,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     );
   };
 
-  return {
+  const service = {
     coveredUids,
 
     /** Whether publications of `uid` are distributed. */
-    isCovered(uid: string): uid is UID.ContentType {
-      return (coveredUids() as ReadonlySet<string>).has(uid);
-    },
+    isCovered,
 
     /** The published versions of a document now (inside the caller's transaction). */
     publishedVersions(uid: UID.ContentType, documentId: string): Promise<PublishedVersion[]> {
@@ -129,6 +133,32 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const channels = await getService(strapi, 'channels').active();
       for (const change of changes) await recordChange(uid, documentId, change, 'transaction', channels);
       return changes.length;
+    },
+
+    /**
+     * Records an `updated` event for each published version of a document that a channel lacks as it
+     * is now (its `needsRefresh`), in the caller's transaction; the dispatcher runs after commit.
+     */
+    async refreshPublished(uid: string, documentId: string): Promise<number> {
+      if (!isCovered(uid)) return 0;
+      return strapi.db.transaction(async ({ onCommit }) => {
+        const channels = await getService(strapi, 'channels').active();
+        const askers = channels.filter((adapter) => adapter.needsRefresh);
+        if (askers.length === 0) return 0;
+        let recorded = 0;
+        for (const version of await findPublishedVersions(strapi, uid, documentId)) {
+          let needed = false;
+          for (const adapter of askers) {
+            if (await adapter.needsRefresh!({ ...version, uid, documentId })) needed = true;
+          }
+          if (!needed) continue;
+          const revision = await countEntryEvents(await executor(strapi), { uid, entryId: version.id });
+          await recordChange(uid, documentId, { type: 'updated', entryId: version.id, locale: version.locale }, 'transaction', channels, revision);
+          recorded += 1;
+        }
+        if (recorded > 0) onCommit(() => getService(strapi, 'dispatcher').kick());
+        return recorded;
+      });
     },
 
     /**
@@ -163,4 +193,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return created;
     },
   };
+  // The app reaches `refreshPublished` by name (src/common/publication-refresh.ts): keep both sides in step.
+  return service satisfies PublicationRefreshService;
 };

@@ -1,4 +1,7 @@
+import type { UID } from '@strapi/strapi';
 import { z } from 'zod';
+import { findLatestDelivery } from '../../queries/find-latest-delivery';
+import { executor } from '../../utils/db';
 import { errorText } from '../../utils/errors';
 import { isHttpUrl, joinUrl, post, retryAfterOf, type HttpReply } from '../../utils/http';
 import type { PublicationEvent } from '../../types';
@@ -17,11 +20,34 @@ const configSchema = z.object({
 });
 
 type BulletinRequest =
-  | { kind: 'publish'; metadata: BulletinMetadata; audio: AudioReference | null }
+  | { kind: 'publish'; metadata: BulletinMetadata; audio: AudioReference | null; audioSha256: string | null; withoutAudio: string | null }
   | { kind: 'withdraw'; id: string };
 
 /** Audio states after which the bulletin goes out: with its file when ready, for live reading otherwise. */
 const AUDIO_SETTLED = new Set(['ready', 'no-voice', 'failed']);
+
+/**
+ * Kept on each delivery once an attempt has chosen its audio, before anything is posted: the attempt
+ * and the SHA-256 the rendering recorded for that audio (null when none). A script whose ready audio
+ * differs from what its latest delivery carried gets a new delivery (`needsRefresh`); the same bytes
+ * rendered again are not sent twice.
+ */
+type AudioCheckpoint = { attempt: number; audioSha256: string | null };
+/** Re-reads of the script after saving the choice, when its audio keeps changing meanwhile. */
+const MAX_AUDIO_CHOICES = 3;
+const sentAudioOf = (checkpoint: Record<string, unknown> | null): string | null =>
+  typeof checkpoint?.audioSha256 === 'string' ? checkpoint.audioSha256 : null;
+
+/** What the editor reads on a bulletin delivered without its audio, in Vietnamese and English. */
+const withoutAudioNote = (status: string, message: string | null | undefined): string => {
+  const reason = message ? `: ${message}` : '';
+  return status === 'failed'
+    ? errorText(
+        `Đã gửi bản tin không kèm âm thanh (tạo âm thanh lỗi${reason}); âm thanh sẽ được gửi khi tạo lại thành công / ` +
+          `Sent without audio (rendering failed${reason}); the audio follows once it renders`,
+      )
+    : errorText(`Đã gửi bản tin không kèm âm thanh, để phát thanh viên đọc trực tiếp${reason} / Sent without audio, for live reading${reason}`);
+};
 
 /**
  * The source information system that feeds the grassroots loudspeaker radio: a published radio
@@ -38,18 +64,25 @@ export const sourceSystemChannel: ChannelFactory = {
      * Where the current published version's audio is: rendering finishes after the publish that
      * triggered this event. Only its reference: the bytes are downloaded by `send`.
      */
-    const findAudio = async (event: PublicationEvent): Promise<AudioReference | null> => {
+    const findAudio = async (
+      event: PublicationEvent,
+    ): Promise<{ audio: AudioReference | null; audioSha256: string | null; withoutAudio: string | null }> => {
       const row = (await strapi.db.query(event.uid).findOne({
         where: { documentId: event.documentId, publishedAt: { $notNull: true } },
-        select: ['id', 'audioStatus', 'audioMessage'],
+        select: ['id', 'audioStatus', 'audioMessage', 'audioSha256'],
         populate: { audio: true },
-      })) as { audioStatus?: string; audioMessage?: string | null; audio?: { url: string; mime: string; name: string } | null } | null;
+      })) as {
+        audioStatus?: string;
+        audioMessage?: string | null;
+        audioSha256?: string | null;
+        audio?: { url: string; mime: string; name: string } | null;
+      } | null;
       const status = row?.audioStatus ?? 'none';
       if (!AUDIO_SETTLED.has(status)) {
         throw new ChannelError(`audio of the bulletin is not ready yet (${status})`, { retryable: true });
       }
-      if (status !== 'ready' || !row?.audio) return null;
-      return audioReference(row.audio, strapi.dirs.static.public);
+      if (status !== 'ready' || !row?.audio) return { audio: null, audioSha256: null, withoutAudio: withoutAudioNote(status, row?.audioMessage) };
+      return { audio: audioReference(row.audio, strapi.dirs.static.public), audioSha256: row.audioSha256 ?? null, withoutAudio: null };
     };
 
     const classify = (reply: HttpReply, what: string): never => {
@@ -83,7 +116,47 @@ export const sourceSystemChannel: ChannelFactory = {
         if (event.type === 'unpublished') {
           return { kind: 'withdraw', id: context.previousExternalId ?? event.documentId };
         }
-        return { kind: 'publish', metadata: bulletinMetadata(event.documentId, event.snapshot ?? {}), audio: await findAudio(event) };
+        // The choice is saved, then the script read again: an audio that became ready in between is seen
+        // here, or its transaction (which locks this delivery while it decides) saw the saved choice.
+        let chosen = await findAudio(event);
+        for (let choice = 1; ; choice += 1) {
+          await context.saveCheckpoint({ attempt: context.attempt, audioSha256: chosen.audioSha256 } satisfies AudioCheckpoint);
+          const current = await findAudio(event);
+          if (current.audioSha256 === chosen.audioSha256 && Boolean(current.audio) === Boolean(chosen.audio)) break;
+          if (choice >= MAX_AUDIO_CHOICES) throw new ChannelError('the audio of the bulletin keeps changing', { retryable: true });
+          chosen = current;
+        }
+        return { kind: 'publish', metadata: bulletinMetadata(event.documentId, event.snapshot ?? {}), ...chosen };
+      },
+
+      /**
+       * A published script whose audio became ready (rendered again after a failure, or in a new
+       * voice) needs a new bulletin when its latest delivery went out, or is going out, without
+       * those bytes. A delivery still waiting (pending, or failed and due again) reads the audio
+       * when it is sent, so it needs nothing more.
+       */
+      async needsRefresh(version) {
+        if (version.uid !== config.contentType) return false;
+        const row = (await strapi.db.query(version.uid).findOne({ where: { id: version.id }, select: ['audioStatus', 'audioSha256'] })) as {
+          audioStatus?: string;
+          audioSha256?: string | null;
+        } | null;
+        if (row?.audioStatus !== 'ready' || !row.audioSha256) return false;
+        const latest = await findLatestDelivery(await executor(strapi), {
+          channel: 'source-system',
+          uid: version.uid as UID.ContentType,
+          documentId: version.documentId,
+          locale: version.locale,
+          lock: true,
+        });
+        if (!latest || latest.status === 'pending' || latest.status === 'failed' || latest.status === 'skipped') return false;
+        // In flight without a choice saved: saving it waits for this commit (the row lock; SQLite has one
+        // writer) and the attempt reads the script again after saving, so it carries the ready audio (or
+        // finds it not ready and is retried).
+        if (latest.status === 'in-flight' && latest.checkpoint?.attempt !== latest.attempts) return false;
+        // Delivered, dead, or in flight with its choice saved: compare with what it carries. (That attempt
+        // may still see the new audio on its second read: then the bulletin goes twice, never missing.)
+        return sentAudioOf(latest.checkpoint) !== row.audioSha256;
       },
 
       async send(request, context): Promise<SendResult> {
@@ -101,6 +174,7 @@ export const sourceSystemChannel: ChannelFactory = {
         }
         const form = new FormData();
         form.set('metadata', new Blob([JSON.stringify(request.metadata)], { type: 'application/json' }), 'metadata.json');
+        // Saved before anything else, so that an audio becoming ready meanwhile knows whether this bulletin carries it.
         if (request.audio) {
           const audio = await downloadAudio(request.audio, { timeoutMs: config.timeoutMs, signal: context.signal });
           form.set('audio', new Blob([audio.bytes], { type: audio.mime }), audio.name);
@@ -119,7 +193,12 @@ export const sourceSystemChannel: ChannelFactory = {
           } catch {
             externalId = null;
           }
-          return { outcome: 'delivered', statusCode: reply.status, externalId: externalId ?? request.metadata.id };
+          return {
+            outcome: 'delivered',
+            statusCode: reply.status,
+            externalId: externalId ?? request.metadata.id,
+            ...(request.withoutAudio ? { note: request.withoutAudio } : {}),
+          };
         }
         return classify(reply, 'bulletin');
       },
