@@ -13,7 +13,7 @@ const { bulkDocumentId, listPaths, readCases, singlePaths } = require('./lib/cas
 const { runLoad } = require('./lib/load');
 const { newSecret, startPortalReceiver } = require('./lib/portal-receiver');
 const { feedbackIntake, publishLatency, staleness } = require('./lib/probes');
-const { freePort, settled, startProcess } = require('./lib/processes');
+const { cpuSeconds, freePort, settled, startProcess } = require('./lib/processes');
 const { goal, previousRun, writeReport } = require('./lib/report');
 
 const APP_DIR = path.resolve(__dirname, '../..');
@@ -241,7 +241,11 @@ const main = async () => {
 
     if (wants('intake')) {
       const loadBefore = os.loadavg()[0];
+      const cpuBefore = cpuSeconds(warm.pid);
       const intake = await step('feedback intake', () => feedbackIntake({ baseUrl: warm.url, policyDocumentId: bulkDocumentId(1), seconds: settings.seconds }));
+      // CPU the app process spent per accepted request: steadier than req/s when other work shares the machine.
+      const accepted = intake ? intake.okPerSecond * settings.seconds : 0;
+      const cpuPerRequest = accepted ? ((cpuSeconds(warm.pid) - cpuBefore) * 1000) / accepted : null;
       rows.push({
         name: 'feedback intake (accepted/s)',
         server: 'app warm',
@@ -250,7 +254,7 @@ const main = async () => {
         p99: intake?.p99,
         goal: intake ? goal('≥ 300/s', intake.okPerSecond >= 300) : undefined,
         rss: warm.peakRssMb(),
-        notes: intake ? `answers ${JSON.stringify(intake.byStatus)}, one client address per request, PROXY=true; load average ${loadBefore.toFixed(1)} before, ${os.loadavg()[0].toFixed(1)} after (1 min)` : 'failed',
+        notes: intake ? `answers ${JSON.stringify(intake.byStatus)}, one client address per request, PROXY=true; app CPU ${cpuPerRequest?.toFixed(1) ?? '—'} ms per accepted request; load average ${loadBefore.toFixed(1)} before, ${os.loadavg()[0].toFixed(1)} after (1 min)` : 'failed',
       });
       if (intake?.unexpected) errors.push(`feedback intake: unexpected answers ${JSON.stringify(intake.byStatus)}`);
     }
