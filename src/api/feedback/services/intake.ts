@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { sanitize } from '@strapi/utils';
-import { conflictError } from '../../../common/errors';
+import { conflictError, fieldError } from '../../../common/errors';
 import { notifications } from '../../../common/notifications';
 import { FEEDBACK_UID } from '../../../common/uids';
 import { consultationStatus } from '../../../lib/consultation-status';
@@ -70,6 +70,18 @@ const isTrackingCodeClash = (error: unknown) => {
   return typeof message === 'string' && /UNIQUE constraint failed: \w+\.tracking_code/.test(message);
 };
 
+/**
+ * The schema's `maxLength`s, which the document service's validator checks on its path (here e.g. a Zalo
+ * user id, which the webhook's own validation leaves unbounded): 400 naming the field, never a database error.
+ */
+const assertSchemaLengths = (strapi: Core.Strapi, data: Record<string, unknown>) => {
+  const attributes = strapi.getModel(FEEDBACK_UID).attributes as Record<string, { maxLength?: number }>;
+  for (const [name, value] of Object.entries(data)) {
+    const max = attributes[name]?.maxLength;
+    if (typeof value === 'string' && max !== undefined && value.length > max) throw fieldError(name, `${name} must be at most ${max} characters`);
+  }
+};
+
 type HistoryEntry = Record<string, unknown>;
 type CreatedRow = StoredReceipt & NotifiedFeedback & { id: number; documentId: string };
 
@@ -98,6 +110,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     // Feedback has no draft and publish: like the document service, every row is stored as published.
     const data: Record<string, unknown> = { ...fields, [target.type]: target.rowIds, publishedAt: new Date() };
     await applyFeedbackRules(strapi, { action: 'create', params: { data } }, data);
+    assertSchemaLengths(strapi, data);
     const history = data.statusHistory as HistoryEntry[];
     const outbox = notifications(strapi);
     return strapi.db.transaction(async () => {
