@@ -4,6 +4,7 @@
 // README › Benchmarks explains the cases and the variables; results are appended to BENCHMARKS.md.
 /* eslint-disable no-console */
 const crypto = require('crypto');
+const os = require('os');
 const path = require('path');
 const { Client } = require('pg');
 const { compileStrapi } = require('@strapi/strapi');
@@ -12,10 +13,22 @@ const { bulkDocumentId, listPaths, readCases, singlePaths } = require('./lib/cas
 const { runLoad } = require('./lib/load');
 const { newSecret, startPortalReceiver } = require('./lib/portal-receiver');
 const { coverageLatency, feedbackIntake, publishLatency, staleness } = require('./lib/probes');
-const { freePort, settled, startProcess } = require('./lib/processes');
+const { cpuSeconds, freePort, settled, startProcess } = require('./lib/processes');
 const { goal, previousRun, writeReport } = require('./lib/report');
 
 const APP_DIR = path.resolve(__dirname, '../..');
+/** The groups of cases a run can be limited to with BENCH_CASES (comma-separated; all by default). */
+const CASE_GROUPS = ['reads', 'coverage', 'intake', 'publish', 'staleness'];
+function parseCases(value) {
+  if (!value || value.trim() === '' || value.trim() === 'all') return new Set(CASE_GROUPS);
+  const asked = value.split(',').map((name) => name.trim()).filter(Boolean);
+  const unknown = asked.filter((name) => !CASE_GROUPS.includes(name));
+  if (unknown.length) {
+    console.error(`[bench] BENCH_CASES: unknown case group(s) ${unknown.join(', ')}; known: ${CASE_GROUPS.join(', ')}`);
+    process.exit(2);
+  }
+  return new Set(asked);
+}
 const settings = {
   policies: Number(process.env.BENCH_POLICIES ?? 10_000),
   seconds: Number(process.env.BENCH_DURATION ?? 15),
@@ -27,6 +40,8 @@ const settings = {
   coverageRounds: Number(process.env.BENCH_COVERAGE_ROUNDS ?? 5),
   stalenessRounds: Number(process.env.BENCH_STALENESS_ROUNDS ?? 5),
   keepDatabase: process.env.BENCH_KEEP_DATABASE === 'true',
+  cases: parseCases(process.env.BENCH_CASES),
+  append: process.env.BENCH_APPEND !== 'false',
 };
 const ADMIN = { email: 'bench-admin@bench.invalid', password: `Bench-${crypto.randomBytes(9).toString('base64url')}1!` };
 const errors = [];
@@ -193,27 +208,32 @@ const main = async () => {
     const env = appEnvironment({ database, secrets: randomSecrets(), portal: { url: receiver.url, secret } });
 
     const seeded = await step(`create the schema and load ${settings.policies} policies`, async () => {
-      const setup = await startProcess('setup', path.join(__dirname, 'app-node.js'), { ...env(await freePort()), BENCH_SETUP: 'true', BENCH_POLICIES: String(settings.policies), BENCH_FEEDBACK: String(settings.feedback) }, { until: 'SEEDED', timeoutMs: 3_600_000 });
+      const setup = await startProcess('setup', path.join(__dirname, 'app-node.js'), { ...env(await freePort()), BENCH_SETUP: 'true', BENCH_POLICIES: String(settings.policies), BENCH_FEEDBACK: String(settings.cases.has('coverage') ? settings.feedback : 0) }, { until: 'SEEDED', timeoutMs: 3_600_000 });
       await setup.exited;
       return JSON.parse(setup.line);
     });
     if (!seeded) throw new Error('no data to measure');
     summary = `${seeded.seconds.toFixed(1)} s (SQL ${seeded.sqlSeconds.toFixed(1)} s)${seeded.radioScriptsMatchCatchUp ? '' : ', WARNING: radio catch-up regenerates scripts'}`;
 
-    log('start app warm (node A), app node B, app cold (READ_CACHE_ENABLED=false) and the plain baseline');
+    const wants = (group) => settings.cases.has(group);
+    const reads = wants('reads');
+    log(`cases: ${[...settings.cases].join(', ')}`);
+    // BENCH_CPU_PROF=<dir>: each app node writes a V8 CPU profile of its serving time (from READY to its stop, boot
+    // excluded) to <dir>/<label>.cpuprofile (scripts/bench/profile-summary.js reads it).
+    const profiled = (label, extra = {}) => (port) => env(port, { ...extra, ...(process.env.BENCH_CPU_PROF ? { BENCH_CPU_PROF: path.resolve(process.env.BENCH_CPU_PROF), BENCH_NODE_LABEL: label.replace(/\s+/g, '-') } : {}) });
+    log(`start app warm (node A)${wants('staleness') ? ', app node B' : ''}${reads ? ', app cold (READ_CACHE_ENABLED=false) and the plain baseline' : wants('coverage') ? ', app cold (READ_CACHE_ENABLED=false)' : ''}`);
     const [warm, nodeB, cold, plain] = await Promise.all([
-      startServer('app warm', 'app-node.js', env),
-      startServer('app node B', 'app-node.js', env),
-      // BENCH_CPU_PROF=<dir>: the cold node writes a V8 CPU profile there when it stops (scripts/bench/profile-summary.js reads it).
-      startServer('app cold', 'app-node.js', (port) => env(port, { READ_CACHE_ENABLED: 'false' }), process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
-      startServer('plain', 'baseline.js', (port) => ({ PATH: process.env.PATH, PORT: String(port), BASELINE_DATABASE_URL: databaseUrl(database) })),
+      startServer('app warm', 'app-node.js', profiled('app warm')),
+      wants('staleness') ? startServer('app node B', 'app-node.js', profiled('app node B')) : null,
+      reads || wants('coverage') ? startServer('app cold', 'app-node.js', profiled('app cold', { READ_CACHE_ENABLED: 'false' })) : null,
+      reads ? startServer('plain', 'baseline.js', (port) => ({ PATH: process.env.PATH, PORT: String(port), BASELINE_DATABASE_URL: databaseUrl(database) })) : null,
     ]);
-    processes.push(warm, nodeB, cold, plain);
-    await step('wait until the app nodes have finished their own boot-time work', () => settled([warm, nodeB, cold]));
-    await step('compare the app and baseline answers', () => compareShapes(warm, plain));
+    processes.push(...[warm, nodeB, cold, plain].filter(Boolean));
+    await step('wait until the app nodes have finished their own boot-time work', () => settled([warm, nodeB, cold].filter(Boolean)));
+    if (reads) await step('compare the app and baseline answers', () => compareShapes(warm, plain));
 
     const baselineRows = {};
-    for (const server of [plain, warm, cold]) {
+    for (const server of reads ? [plain, warm, cold] : []) {
       for (const kase of readCases(settings.policies)) {
         if (kase.appOnly && server === plain) continue;
         const row = await step(`${kase.name} on ${server.label}`, () => readRow(server, kase, { warmup: server !== cold, baselineRows }), { name: kase.name, server: server.label, notes: 'failed' });
@@ -222,39 +242,50 @@ const main = async () => {
       }
     }
 
-    const coverage = await step(`coverage KPIs (${settings.coverageRounds} × GET /api/coverage, no read cache)`, () => coverageLatency({ baseUrl: cold.url, rounds: settings.coverageRounds }));
-    rows.push(
-      latencyRow(
-        'coverage KPIs',
-        'app cold',
-        coverage,
-        'max ≤ 2000 ms',
-        coverage?.max <= 2000,
-        coverage && `${settings.policies} policies, ${settings.feedback} feedback rows; ${coverage.figures.inScope} in scope, ${coverage.figures.received} received in the year`,
-      ),
-    );
+    if (wants('coverage')) {
+      const coverage = await step(`coverage KPIs (${settings.coverageRounds} × GET /api/coverage, no read cache)`, () => coverageLatency({ baseUrl: cold.url, rounds: settings.coverageRounds }));
+      rows.push(
+        latencyRow(
+          'coverage KPIs',
+          'app cold',
+          coverage,
+          'max ≤ 2000 ms',
+          coverage?.max <= 2000,
+          coverage && `${settings.policies} policies, ${settings.feedback} feedback rows; ${coverage.figures.inScope} in scope, ${coverage.figures.received} received in the year`,
+        ),
+      );
+    }
 
-    const intake = await step('feedback intake', () => feedbackIntake({ baseUrl: warm.url, policyDocumentId: bulkDocumentId(1), seconds: settings.seconds }));
-    rows.push({
-      name: 'feedback intake (accepted/s)',
-      server: 'app warm',
-      rps: intake?.okPerSecond,
-      p50: intake?.p50,
-      p99: intake?.p99,
-      goal: intake ? goal('≥ 300/s', intake.okPerSecond >= 300) : undefined,
-      rss: warm.peakRssMb(),
-      notes: intake ? `answers ${JSON.stringify(intake.byStatus)}, one client address per request, PROXY=true` : 'failed',
-    });
-    if (intake?.unexpected) errors.push(`feedback intake: unexpected answers ${JSON.stringify(intake.byStatus)}`);
+    if (wants('intake')) {
+      const loadBefore = os.loadavg()[0];
+      const cpuBefore = cpuSeconds(warm.pid);
+      const intake = await step('feedback intake', () => feedbackIntake({ baseUrl: warm.url, policyDocumentId: bulkDocumentId(1), seconds: settings.seconds }));
+      // CPU the app process spent per accepted request: steadier than req/s when other work shares the machine.
+      const accepted = intake ? intake.okPerSecond * settings.seconds : 0;
+      const cpuPerRequest = accepted ? ((cpuSeconds(warm.pid) - cpuBefore) * 1000) / accepted : null;
+      rows.push({
+        name: 'feedback intake (accepted/s)',
+        server: 'app warm',
+        rps: intake?.okPerSecond,
+        p50: intake?.p50,
+        p99: intake?.p99,
+        goal: intake ? goal('≥ 300/s', intake.okPerSecond >= 300) : undefined,
+        rss: warm.peakRssMb(),
+        notes: intake ? `answers ${JSON.stringify(intake.byStatus)}, one client address per request, PROXY=true; app CPU ${cpuPerRequest?.toFixed(1) ?? '—'} ms per accepted request; load average ${loadBefore.toFixed(1)} before, ${os.loadavg()[0].toFixed(1)} after (1 min)` : 'failed',
+      });
+      if (intake?.unexpected) errors.push(`feedback intake: unexpected answers ${JSON.stringify(intake.byStatus)}`);
+    }
 
-    const admin = await step('admin login', () => adminClient(warm.url, ADMIN));
-    if (admin) {
+    const admin = wants('publish') || wants('staleness') ? await step('admin login', () => adminClient(warm.url, ADMIN)) : null;
+    if (admin && wants('publish')) {
       const latency = await step(`publish → portal delivery (${settings.publishes} publishes)`, () => publishLatency({ admin, receiver, count: settings.publishes }));
       rows.push(latencyRow('publish → portal delivery', 'app warm', latency, 'p95 ≤ 1000 ms', latency?.p95 <= 1000, 'local receiver'));
+    }
+    if (admin && wants('staleness')) {
       const stale = await step(`staleness A → B (${settings.stalenessRounds} × publish, edit, unpublish)`, () => staleness({ admin, readerUrl: nodeB.url, rounds: settings.stalenessRounds }));
       rows.push(latencyRow('staleness A → B', 'app node B', stale?.all, 'max ≤ 1000 ms', stale?.all.max <= 1000, stale && Object.entries(stale.byChange).map(([kind, s]) => `${kind} p95 ${s.p95.toFixed(0)}`).join(', ')));
     }
-    rows.push(...scaleRows(rows));
+    if (reads) rows.push(...scaleRows(rows));
   } catch (error) {
     errors.push(error.message.split('\n')[0]);
     console.error(error);
@@ -263,7 +294,8 @@ const main = async () => {
     await receiver?.close();
     if (!settings.keepDatabase) await onServer(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).catch((error) => errors.push(`drop database: ${error.message}`));
   }
-  writeReport({ rows, policies: settings.policies, seconds: settings.seconds, summary, errors });
+  const cases = settings.cases.size === CASE_GROUPS.length ? null : [...settings.cases];
+  writeReport({ rows, policies: settings.policies, seconds: settings.seconds, summary, errors, cases, append: settings.append });
   log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s${errors.length ? ` with ${errors.length} error(s)` : ''}`);
   process.exit(errors.length ? 1 : 0);
 };

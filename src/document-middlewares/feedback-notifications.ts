@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { notifications } from '../common/notifications';
+import { notifications, type NotificationRequest } from '../common/notifications';
 import { FEEDBACK_UID } from '../common/uids';
-import { outcomeEmail, outcomeZalo, receiptEmail, receiptZalo, type NotifiedFeedback } from '../api/feedback/notifications';
+import { outcomeEmail, outcomeZalo, receiptMessages, type NotifiedFeedback } from '../api/feedback/notifications';
 import { getFeedbackSettings } from '../api/feedback/settings';
 
 type WriteContext = { uid: string; action: string; params?: { documentId?: string } };
@@ -26,6 +26,9 @@ export const registerFeedbackNotifications = (strapi: Core.Strapi): void => {
     if (ctx.uid !== FEEDBACK_UID || (ctx.action !== 'create' && ctx.action !== 'update')) return next();
     const outbox = notifications(strapi);
     if (!outbox) return next();
+    // A new feedback without an address or a Zalo id has nobody to tell: no transaction, no reads.
+    const data = (ctx.params as { data?: Record<string, unknown> } | undefined)?.data;
+    if (ctx.action === 'create' && !data?.email && !data?.zaloUserId) return next();
     return strapi.db.transaction(async () => {
       const documentId = ctx.params?.documentId;
       const before = ctx.action === 'update' && documentId ? await loadFeedback(strapi, documentId) : null;
@@ -34,12 +37,7 @@ export const registerFeedbackNotifications = (strapi: Core.Strapi): void => {
       const after = written ? await loadFeedback(strapi, written) : null;
       if (!after?.email && !after?.zaloUserId) return result;
       const { trackingUrlTemplate } = getFeedbackSettings(strapi);
-      const messages = [];
-      // A bot's submission is stored as already rejected (spam): it gets no receipt.
-      if (ctx.action === 'create' && after.moderationStatus !== 'rejected') {
-        if (after.email) messages.push(receiptEmail(after, trackingUrlTemplate));
-        if (after.zaloUserId) messages.push(receiptZalo(after, trackingUrlTemplate));
-      }
+      const messages: Array<NotificationRequest | null> = ctx.action === 'create' ? receiptMessages(after, trackingUrlTemplate) : [];
       if (before && after.moderationStatus !== before.moderationStatus) {
         if (after.email) messages.push(outcomeEmail(after, trackingUrlTemplate));
         if (after.zaloUserId) messages.push(outcomeZalo(after, trackingUrlTemplate));

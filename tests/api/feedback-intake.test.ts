@@ -1,6 +1,7 @@
 import { consultationDraftData, createDocument, policyData } from '../helpers/content';
 import { feedbackCount, intakeBody, storedFeedback, UNLIMITED_RATE_ENV } from '../helpers/feedback';
 import { startTestApp, type TestApp } from '../helpers/strapi';
+import { waitFor } from '../helpers/wait';
 
 const POLICY = 'api::policy.policy';
 const DRAFT = 'api::consultation-draft.consultation-draft';
@@ -212,6 +213,59 @@ describe('tracking codes', () => {
     expect(new Set(codes).size).toBe(20);
     const stored = await storedFeedback(app.strapi, { trackingCode: { $in: codes } });
     expect(stored).toHaveLength(20);
+  });
+});
+
+describe('the write of a new feedback', () => {
+  const FEEDBACK = 'api::feedback.feedback';
+
+  it('cannot give a tracking code twice: the database itself refuses a second row with it (unique index)', async () => {
+    const response = await submit(intakeBody({ policy: ids.policy }, { email: 'unique@example.vn', content: 'Ý kiến để kiểm tra mã tra cứu không trùng.' }));
+    const code = response.body.data.trackingCode as string;
+    const copy = app.strapi.db.query(FEEDBACK).create({ data: { content: 'Một bản sao mang cùng mã tra cứu.', trackingCode: code, publishedAt: new Date() } });
+    await expect(copy).rejects.toThrow();
+    expect(await storedFeedback(app.strapi, { trackingCode: code })).toHaveLength(1);
+  });
+
+  it('stores the feedback linked to its target, with its history, its due date and as a published row', async () => {
+    const response = await submit(intakeBody({ policy: ids.policy }, { email: 'stored@example.vn', content: 'Ý kiến để kiểm tra bản ghi được lưu.' }));
+    const [stored] = await storedFeedback(app.strapi, { trackingCode: response.body.data.trackingCode });
+    expect(stored.policy).toMatchObject({ documentId: ids.policy });
+    expect(stored.statusHistory).toEqual([expect.objectContaining({ status: 'received', changedBy: expect.any(String) })]);
+    expect(new Date(stored.dueAt as string).toISOString()).toBe(response.body.data.dueAt);
+    expect(stored.publishedAt).not.toBeNull();
+  });
+
+  it("announces it with Strapi's entry.create event (webhooks), without personal data", async () => {
+    const events: Array<{ uid: string; entry: Record<string, unknown> }> = [];
+    const off = app.strapi.eventHub.on('entry.create', async (event: { uid: string; entry: Record<string, unknown> }) => {
+      events.push(event);
+    }) as unknown as (() => void) | undefined;
+    try {
+      const response = await submit(intakeBody({ policy: ids.policy }, { email: 'event@example.vn', content: 'Ý kiến để kiểm tra sự kiện entry.create.' }));
+      const code = response.body.data.trackingCode as string;
+      const event = await waitFor(async () => events.find((candidate) => candidate.uid === FEEDBACK && candidate.entry.trackingCode === code), { what: 'the entry.create event' });
+      expect(event.entry).toMatchObject({ moderationStatus: 'received', statusHistory: [expect.objectContaining({ status: 'received' })] });
+      const text = JSON.stringify(event.entry);
+      for (const value of [...PERSONAL, 'event@example.vn']) expect(text).not.toContain(value);
+      expect(event.entry).not.toHaveProperty('dedupeKey');
+    } finally {
+      off?.();
+    }
+  });
+
+  it('writes the receipt in the transaction of the feedback: when the receipt cannot be written, no feedback is stored', async () => {
+    const before = await feedbackCount(app.strapi);
+    // The outbox's table out of the way for one request: the receipt's write fails after the feedback's.
+    await app.strapi.db.connection.schema.renameTable('notifications_messages', 'notifications_messages_away');
+    try {
+      const response = await submit(intakeBody({ policy: ids.policy }, { email: 'no-receipt@example.vn', content: 'Ý kiến mà biên nhận không ghi được.' }));
+      expect(response.status).toBe(500);
+    } finally {
+      await app.strapi.db.connection.schema.renameTable('notifications_messages_away', 'notifications_messages');
+    }
+    expect(await feedbackCount(app.strapi)).toBe(before);
+    expect(await storedFeedback(app.strapi, { email: 'no-receipt@example.vn' })).toEqual([]);
   });
 });
 

@@ -1,5 +1,7 @@
 import { consultationDraftData, createDocument, policyData } from '../helpers/content';
 import { feedbackCount, intakeBody } from '../helpers/feedback';
+import request from 'supertest';
+import { startAppNode, type AppNode } from '../helpers/app-node';
 import { startTestApp, type TestApp } from '../helpers/strapi';
 
 const POLICY = 'api::policy.policy';
@@ -22,7 +24,7 @@ const setUp = async (label: string, env: Record<string, string>) => {
     if (forwardedFor) request.set('X-Forwarded-For', forwardedFor);
     return request.send(intakeBody({ consultationDraft: draft }, { email: `rate${sequence}@example.vn`, content: `Ý kiến số ${sequence} về dự thảo.` }));
   };
-  return { app, submit };
+  return { app, submit, draft };
 };
 
 describe('without a trusted proxy', () => {
@@ -113,5 +115,47 @@ describe('behind two trusted proxies (PROXY_COUNT=2: a CDN, then the load balanc
     for (let index = 0; index < 3; index += 1) expect((await submit(`203.0.113.${index}, 198.51.100.7, 192.0.2.10`)).status).toBe(201);
     expect((await submit('203.0.113.99, 198.51.100.7, 192.0.2.11')).status).toBe(429);
     expect((await submit('198.51.100.8, 192.0.2.10')).status).toBe(201);
+  });
+});
+
+// The counters live in the database: a client cannot double its allowance by reaching another node.
+(process.env.DATABASE_CLIENT === 'postgres' ? describe : describe.skip)('on PostgreSQL, with two app nodes behind the load balancer', () => {
+  let app: TestApp;
+  let submit: (forwardedFor?: string) => ReturnType<ReturnType<TestApp['http']>['post']>;
+  let draft: string;
+  let other: AppNode;
+  let otherUrl: string;
+
+  beforeAll(async () => {
+    ({ app, submit, draft } = await setUp('feedback-rate-nodes', { PROXY: 'true' }));
+    other = startAppNode({ APP_NODE_HTTP: 'true', STARTUP_BANNER: 'false' });
+    otherUrl = `http://127.0.0.1:${await other.line('LISTENING')}`;
+  });
+  afterAll(async () => {
+    await other?.stop();
+    await app.stop();
+  });
+
+  const submitToOther = (forwardedFor: string, n: number) =>
+    request(otherUrl)
+      .post('/api/feedbacks')
+      .set('X-Forwarded-For', forwardedFor)
+      .send(intakeBody({ consultationDraft: draft }, { email: `other${n}@example.vn`, content: `Ý kiến số ${n} gửi qua nút thứ hai.` }));
+
+  it('shares the per-minute and per-day limits of one client address across the nodes', async () => {
+    expect((await submit('198.51.100.20')).status).toBe(201);
+    expect((await submitToOther('198.51.100.20', 1)).status).toBe(201);
+    expect((await submit('198.51.100.20')).status).toBe(201);
+    const refused = await submitToOther('198.51.100.20', 2);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(60);
+    // The minute passes (its counters dropped): two more on the other node reach the day's 5; the next is refused for hours.
+    await app.strapi.db.connection('public_rate_limits').where('key', 'like', 'intake:minute%').delete();
+    expect((await submitToOther('198.51.100.20', 3)).status).toBe(201);
+    expect((await submitToOther('198.51.100.20', 4)).status).toBe(201);
+    await app.strapi.db.connection('public_rate_limits').where('key', 'like', 'intake:minute%').delete();
+    const overDay = await submit('198.51.100.20');
+    expect(overDay.status).toBe(429);
+    expect(Number(overDay.headers['retry-after'])).toBeGreaterThan(3600);
   });
 });

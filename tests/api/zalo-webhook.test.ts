@@ -117,6 +117,7 @@ describe('a signed message', () => {
     ['no short code', () => event('Ở xã tôi chưa ai được hỏi ý kiến về chính sách.'), 'no-short-code'],
     ['too short a content', () => event(`${codes.draft} ngắn`), 'invalid-content'],
     ['a closed consultation', () => event(`${codes.closed} Ý kiến gửi sau khi đã hết hạn lấy ý kiến.`), 'consultation-not-open'],
+    ['a sender id longer than any Zalo user id', () => event(`${codes.draft} Góp ý với mã người gửi quá dài.`, { sender: { id: '9'.repeat(65) } }), 'invalid-sender'],
     ['another event (follow)', () => event('', { event_name: 'follow', message: undefined }), 'ignored-event'],
   ])('with %s is acknowledged (200) and stores nothing', async (_label, payload, reason) => {
     const before = await feedbackCount(app.strapi);

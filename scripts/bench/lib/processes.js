@@ -96,4 +96,4 @@ const settled = async (handles, { windowMs = 1000, busyShare = 0.05, timeoutMs =
   }
 };
 
-module.exports = { freePort, peakRssMb, settled, startProcess };
+module.exports = { cpuSeconds, freePort, peakRssMb, settled, startProcess };

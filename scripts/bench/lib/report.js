@@ -45,15 +45,19 @@ const previousRun = (policies) => {
 };
 
 /** Prints the table and appends it (with a machine-readable line for later comparisons) to BENCHMARKS.md. */
-const writeReport = ({ rows, policies, seconds, summary, errors }) => {
+const writeReport = ({ rows, policies, seconds, summary, errors, cases = null, append = true }) => {
   const date = new Date().toISOString().replace('T', ' ').slice(0, 16);
-  const title = `## ${date} UTC — N = ${policies.toLocaleString('en-US')} policies, ${seconds} s per case`;
+  const title = `## ${date} UTC — N = ${policies.toLocaleString('en-US')} policies, ${seconds} s per case${cases ? ` (only: ${cases.join(', ')})` : ''}`;
   const load = os.loadavg().map((value) => value.toFixed(1)).join(' / ');
   const facts = `${machine()}; PostgreSQL on 127.0.0.1; seed ${summary}; load average at the end ${load} (1 / 5 / 15 min: above the core count, other work shared the CPU).`;
   const failures = errors.length ? `\n\n**Errors** (the run exited non-zero):\n${errors.map((error) => `- ${error}`).join('\n')}` : '';
   const entry = `${title}\n\n${facts}\n\n${table(rows)}${failures}\n`;
   const data = { policies, machine: machine(), rps: Object.fromEntries(rows.filter((row) => row.key).map((row) => [row.key, row.rps])) };
   process.stdout.write(`\n${entry}\n`);
+  if (!append) {
+    process.stdout.write('not appended to BENCHMARKS.md (BENCH_APPEND=false)\n');
+    return;
+  }
   const existing = fs.existsSync(FILE) ? fs.readFileSync(FILE, 'utf8') : HEADER;
   fs.writeFileSync(FILE, `${existing.trimEnd()}\n\n${entry}<!-- bench-run ${JSON.stringify(data)} -->\n`);
   process.stdout.write(`appended to ${FILE}\n`);

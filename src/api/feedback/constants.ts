@@ -57,6 +57,12 @@ export const PUBLIC_BODY_LIMIT_BYTES = 32 * 1024;
 /** The same content from the same contact for the same target within this window is a duplicate. */
 export const DUPLICATE_WINDOW_MS = 24 * 60 * 60 * 1000;
 
+/** The component of a feedback's `statusHistory` entries. */
+export const STATUS_CHANGE_COMPONENT = 'feedback.status-change' as const;
+
+/** The unique index that keeps tracking codes unique (declared in the feedback schema's `indexes`). */
+export const TRACKING_CODE_INDEX = 'feedbacks_tracking_code_unique';
+
 /**
  * Tracking codes: `GY-XXXX-XXXX`, read aloud on the phone (src/lib/readable-codes.ts).
  * 30^8 ≈ 6.6·10^11 codes: unguessable behind the tracking rate limit.

@@ -1,8 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Next, RequestContext } from '../../../common/http';
-import { consumeAll, createStoreLimiter } from '../rate-limit-store';
+import { createWindowsLimiter, type WindowsLimiter } from '../rate-limit-store';
 import { RATE_LIMIT_TABLE, type RateLimitBucket } from '../constants';
 import { getFeedbackSettings } from '../settings';
 
@@ -14,18 +13,18 @@ type Config = { bucket: RateLimitBucket };
  * its proxy (`PROXY=true`), so a client cannot pick its own address.
  */
 export default (config: Config, { strapi }: { strapi: Core.Strapi }) => {
-  let limiters: Promise<RateLimiterAbstract[]> | undefined;
+  let limiter: Promise<WindowsLimiter> | undefined;
   const load = () => {
     const limits = getFeedbackSettings(strapi).rateLimit[config.bucket];
-    return Promise.all([
-      createStoreLimiter(strapi, RATE_LIMIT_TABLE, { keyPrefix: `${config.bucket}:minute`, points: limits.perMinute, durationSeconds: 60 }),
-      createStoreLimiter(strapi, RATE_LIMIT_TABLE, { keyPrefix: `${config.bucket}:day`, points: limits.perDay, durationSeconds: 86_400 }),
+    return createWindowsLimiter(strapi, RATE_LIMIT_TABLE, [
+      { keyPrefix: `${config.bucket}:minute`, points: limits.perMinute, durationSeconds: 60 },
+      { keyPrefix: `${config.bucket}:day`, points: limits.perDay, durationSeconds: 86_400 },
     ]);
   };
 
   return async (ctx: RequestContext, next: Next) => {
-    limiters ??= load();
-    const decision = await consumeAll(await limiters, ctx.request.ip || 'unknown');
+    limiter ??= load();
+    const decision = await (await limiter).consume(ctx.request.ip || 'unknown');
     if (!decision.allowed) {
       ctx.set('Retry-After', String(decision.retryAfterSeconds));
       throw new errors.RateLimitError(`Too many requests: try again in ${decision.retryAfterSeconds} seconds`, {

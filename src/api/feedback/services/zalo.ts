@@ -10,7 +10,10 @@ import { notifications } from '../../../common/notifications';
 
 export type ZaloOutcome =
   | { stored: true; trackingCode: string; duplicate: boolean }
-  | { stored: false; reason: 'ignored-event' | 'no-short-code' | 'unknown-short-code' | 'invalid-content' | 'consultation-not-open' };
+  | { stored: false; reason: 'ignored-event' | 'invalid-sender' | 'no-short-code' | 'unknown-short-code' | 'invalid-content' | 'consultation-not-open' };
+
+/** Zalo user ids are 18–19 digits; the column holds 64 characters. A longer "id" is not Zalo's: acknowledged, nothing stored. */
+const ZALO_USER_ID_MAX = 64;
 
 // "DT7K3M nội dung", "dt-7k3m: nội dung", "CS2AB4, nội dung…"
 const KEYWORD_MESSAGE = /^\s*([A-Za-z0-9][A-Za-z0-9\-_.]{1,30}?)[\s:,.\-]+([\s\S]*)$/;
@@ -33,6 +36,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * feedback (`source: zalo`). Anything else is acknowledged and dropped: Zalo would resend it.
      */
     async receive(event: ZaloEvent): Promise<ZaloOutcome> {
+      if (event.sender?.id && event.sender.id.length > ZALO_USER_ID_MAX) return { stored: false, reason: 'invalid-sender' };
       // Any message from a user (feedback or not) opens Zalo's 7-day window to answer them.
       if (event.event_name.startsWith('user_send_') && event.sender?.id) {
         const at = new Date(Number(event.timestamp));
