@@ -103,6 +103,8 @@ const insertCoverageData = async (strapi, trx, feedback) => {
            CASE WHEN e.id % 7 = 0 THEN NULL ELSE e.occurred_at + interval '2 seconds' END,
            'bench:' || e.id || ':portal', e.occurred_at, e.occurred_at, e.occurred_at
     FROM multichannel_publication_events e WHERE e.target_document_id LIKE 'bench%'`);
+  await trx.raw('ANALYZE policies_cmps');
+  await trx.raw('ANALYZE multichannel_deliveries');
   if (feedback <= 0) return;
   const policyLink = link('api::feedback.feedback', 'policy');
   const agencyLink = link('api::feedback.feedback', 'respondingAgency');
@@ -119,6 +121,9 @@ const insertCoverageData = async (strapi, trx, feedback) => {
            CASE WHEN f.g % 10 < 7 THEN f.created_at + make_interval(days => f.g % 20) END,
            false, 'web', f.created_at, f.created_at, f.created_at
     FROM bench_feedback f`);
+  // The planner must know the new rows (else it nests loops over a million of them); ANALYZE runs inside a transaction.
+  await trx.raw('ANALYZE feedbacks');
+  await trx.raw('ANALYZE policies');
   // Spread over targets by a join on a computed position (indexing a large array per row would copy it each time).
   await trx.raw(`
     WITH targets AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS k FROM policies WHERE published_at IS NOT NULL AND document_id LIKE 'bench%'),
