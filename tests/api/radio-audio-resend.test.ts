@@ -1,16 +1,13 @@
 import fs from 'fs';
 import path from 'path';
-import { asAdmin, loginAdmin, SUPER_ADMIN, SUPER_ADMIN_ENV } from '../helpers/admin';
 import { createDocument, policyData, publishTrusted } from '../helpers/content';
-import { startFptTts, type FptTts } from '../helpers/fakes/fpt-ai-tts';
-import { startSourceSystem, type SourceSystem } from '../helpers/fakes/source-system';
-import { deliveriesOf, eventsOf, eventually, publishingEnv } from '../helpers/publishing';
-import { startTestApp, type TestApp } from '../helpers/strapi';
+import { type FptTts } from '../helpers/fakes/fpt-ai-tts';
+import { type SourceSystem } from '../helpers/fakes/source-system';
+import { deliveriesOf, eventsOf, eventually } from '../helpers/publishing';
+import { startSpeechApp, type SpeechApp } from '../helpers/radio-speech';
+import { type TestApp } from '../helpers/strapi';
 
 const SCRIPT = 'api::radio-script.radio-script';
-const POLICY = 'api::policy.policy';
-const FPT_KEY = 'fpt-test-api-key';
-const SOURCE_TOKEN = 'source-system-test-token';
 const TERMINAL = ['delivered', 'dead', 'skipped'];
 
 type ScriptRow = { documentId: string; audioStatus: string; publishedAt: string | null; audio?: { id: number; url: string } | null };
@@ -19,34 +16,17 @@ type DeliveryView = { channel: string; status: string; lastError: string | null;
 let app: TestApp;
 let fpt: FptTts;
 let source: SourceSystem;
-let admin: ReturnType<typeof asAdmin>;
+let admin: SpeechApp['admin'];
 let policyId: string;
+let speech: SpeechApp;
 
 beforeAll(async () => {
-  fpt = await startFptTts(FPT_KEY);
-  source = await startSourceSystem(SOURCE_TOKEN);
-  app = await startTestApp('radio_audio_resend', {
-    ...SUPER_ADMIN_ENV,
-    ...publishingEnv({ PUBLISHING_CONCURRENCY: '1' }),
-    SOURCE_SYSTEM_URL: source.url,
-    SOURCE_SYSTEM_TOKEN: SOURCE_TOKEN,
-    RADIO_AUDIO_POLL_MS: '100',
-    SPEECH_PROVIDER: 'fpt-ai',
-    SPEECH_API_URL: fpt.url,
-    SPEECH_API_KEY: FPT_KEY,
-    SPEECH_VOICE: 'banmai',
-    SPEECH_MAX_ATTEMPTS: '2',
-    SPEECH_RETRY_BASE_MS: '20',
-    SPEECH_POLL_MS: '20',
-  });
-  admin = asAdmin(app.strapi, await loginAdmin(app.strapi, SUPER_ADMIN.email, SUPER_ADMIN.password));
-  policyId = (await createDocument(app.strapi, POLICY, policyData({ title: 'Chính sách hỗ trợ giống cây trồng' }), { publish: true })).documentId;
+  speech = await startSpeechApp('radio_audio_resend', { voice: 'banmai', maxAttempts: 2, policyTitle: 'Chính sách hỗ trợ giống cây trồng' });
+  ({ app, fpt, source, admin, policyId } = speech);
 });
 
 afterAll(async () => {
-  await app.stop();
-  await source.close();
-  await fpt.close();
+  await speech.stop();
 });
 
 const publishScript = async (script: string) => {

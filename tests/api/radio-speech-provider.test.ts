@@ -1,17 +1,14 @@
 import { execFileSync } from 'child_process';
 import fs from 'fs';
 import path from 'path';
-import { asAdmin, loginAdmin, SUPER_ADMIN, SUPER_ADMIN_ENV } from '../helpers/admin';
 import { createDocument, policyData, publishTrusted } from '../helpers/content';
-import { FPT_MAX_CHARS, startFptTts, type FptTts } from '../helpers/fakes/fpt-ai-tts';
-import { startSourceSystem, type SourceSystem } from '../helpers/fakes/source-system';
-import { eventually, publishingEnv } from '../helpers/publishing';
-import { startTestApp, type TestApp } from '../helpers/strapi';
+import { FPT_MAX_CHARS, type FptTts } from '../helpers/fakes/fpt-ai-tts';
+import { type SourceSystem } from '../helpers/fakes/source-system';
+import { eventually } from '../helpers/publishing';
+import { FPT_KEY, startSpeechApp, type SpeechApp } from '../helpers/radio-speech';
+import { type TestApp } from '../helpers/strapi';
 
 const SCRIPT = 'api::radio-script.radio-script';
-const POLICY = 'api::policy.policy';
-const FPT_KEY = 'fpt-test-api-key';
-const SOURCE_TOKEN = 'source-system-test-token';
 
 type ScriptRow = {
   documentId: string;
@@ -24,34 +21,17 @@ type ScriptRow = {
 let app: TestApp;
 let fpt: FptTts;
 let source: SourceSystem;
-let admin: ReturnType<typeof asAdmin>;
+let admin: SpeechApp['admin'];
 let policyId: string;
+let speech: SpeechApp;
 
 beforeAll(async () => {
-  fpt = await startFptTts(FPT_KEY);
-  source = await startSourceSystem(SOURCE_TOKEN);
-  app = await startTestApp('radio_speech', {
-    ...SUPER_ADMIN_ENV,
-    ...publishingEnv({ PUBLISHING_CONCURRENCY: '1' }),
-    SOURCE_SYSTEM_URL: source.url,
-    SOURCE_SYSTEM_TOKEN: SOURCE_TOKEN,
-    RADIO_AUDIO_POLL_MS: '100',
-    SPEECH_PROVIDER: 'fpt-ai',
-    SPEECH_API_URL: fpt.url,
-    SPEECH_API_KEY: FPT_KEY,
-    SPEECH_VOICE: 'leminh',
-    SPEECH_MAX_ATTEMPTS: '3',
-    SPEECH_RETRY_BASE_MS: '20',
-    SPEECH_POLL_MS: '20',
-  });
-  admin = asAdmin(app.strapi, await loginAdmin(app.strapi, SUPER_ADMIN.email, SUPER_ADMIN.password));
-  policyId = (await createDocument(app.strapi, POLICY, policyData({ title: 'Chính sách hỗ trợ nhà ở' }), { publish: true })).documentId;
+  speech = await startSpeechApp('radio_speech', { voice: 'leminh', maxAttempts: 3, policyTitle: 'Chính sách hỗ trợ nhà ở' });
+  ({ app, fpt, source, admin, policyId } = speech);
 });
 
 afterAll(async () => {
-  await app.stop();
-  await source.close();
-  await fpt.close();
+  await speech.stop();
 });
 
 const publishScript = async (data: Record<string, unknown>) => {

@@ -82,9 +82,8 @@ beforeAll(async () => {
   await showTrackingCodeInList();
   // An editor of agency A, not yet a member: the super admin adds them in the browser.
   editorId = (await createAdminUser(strapi, { ...EDITOR, roleCodes: [EDITOR.role] })).id;
-  browser = await launchBrowser();
+  browser = await launchBrowser({ timeoutMs: 60_000 });
   page = browser.page;
-  page.setDefaultTimeout(60_000);
 });
 
 afterAll(async () => {

@@ -29,7 +29,6 @@ beforeAll(async () => {
   }
   browser = await launchBrowser();
   page = browser.page;
-  page.setDefaultTimeout(30000);
 });
 
 afterAll(async () => {

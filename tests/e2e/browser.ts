@@ -33,9 +33,10 @@ export type TestBrowser = {
 /**
  * Debian's Chromium, headless, on a fresh profile; never a downloaded browser. Network features
  * that would reach the internet are off, and every request to another host is aborted and recorded,
- * so a test can assert that the admin panel never called out.
+ * so a test can assert that the admin panel never called out. The page waits up to `timeoutMs` for
+ * what a test asks of it (30 s unless told).
  */
-export const launchBrowser = async (): Promise<TestBrowser> => {
+export const launchBrowser = async ({ timeoutMs = 30_000 }: { timeoutMs?: number } = {}): Promise<TestBrowser> => {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pcms-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -63,6 +64,7 @@ export const launchBrowser = async (): Promise<TestBrowser> => {
     return route.abort('blockedbyclient');
   });
   const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(timeoutMs);
   return {
     context,
     page,

@@ -134,9 +134,8 @@ beforeAll(async () => {
   // The daily history job runs once the fixtures are in (the boot's snapshot saw an empty database).
   await (served.strapi.service('api::coverage.history') as unknown as { record: () => Promise<string> }).record();
 
-  browser = await launchBrowser();
+  browser = await launchBrowser({ timeoutMs: 60_000 });
   page = browser.page;
-  page.setDefaultTimeout(60_000);
   // Leaving a create view with unsaved input may ask to confirm: yes.
   page.on('dialog', (dialog) => void dialog.accept());
 });

@@ -66,9 +66,8 @@ beforeAll(async () => {
   // The consultation closes (written behind the rules: a draft closes by the passing of time).
   await strapi.db.query(DRAFT).updateMany({ where: { documentId: draft }, data: { opensAt: new Date(Date.now() - 30 * DAY), closesAt: new Date(Date.now() - DAY) } });
   await createAdminUser(strapi, { email: EDITOR.email, password: EDITOR.password, firstname: 'Mai', lastname: 'Trần', roleCodes: [EDITOR.role] });
-  browser = await launchBrowser();
+  browser = await launchBrowser({ timeoutMs: 60_000 });
   page = browser.page;
-  page.setDefaultTimeout(60_000);
   page.on('request', (request) => {
     if (request.method() === 'PUT' && request.url().includes(`/consultation-drafts/${draft}/dispositions`)) bulkRequests.push(request.url());
   });

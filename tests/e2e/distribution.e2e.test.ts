@@ -36,7 +36,6 @@ beforeAll(async () => {
   await eventually('both portal deliveries dead', async () => ((await deliveriesOf(served.strapi, { channel: 'portal', status: 'dead' })).length === 2 ? true : null));
   browser = await launchBrowser();
   page = browser.page;
-  page.setDefaultTimeout(30000);
 });
 
 afterAll(async () => {

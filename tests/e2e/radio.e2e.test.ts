@@ -25,7 +25,6 @@ beforeAll(async () => {
   scriptId = await waitForGeneratedScript(policyId);
   browser = await launchBrowser();
   page = browser.page;
-  page.setDefaultTimeout(30000);
 });
 
 afterAll(async () => {

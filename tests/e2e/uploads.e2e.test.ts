@@ -86,7 +86,6 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(publicDir, 'uploads', 'old-logo.svg'), scriptedSvg(beacon));
   browser = await launchBrowser();
   page = browser.page;
-  page.setDefaultTimeout(30000);
 });
 
 afterAll(async () => {

@@ -38,7 +38,6 @@ beforeAll(async () => {
   await eventually('the Zalo article', async () => (await deliveriesOf(served.strapi, { targetDocumentId: policyId, channel: 'zalo' }))[0]?.status === 'delivered');
   browser = await launchBrowser();
   page = browser.page;
-  page.setDefaultTimeout(30000);
 });
 
 afterAll(async () => {

@@ -42,21 +42,30 @@ export const useDeliveries = (query: DeliveryQuery, { skip = false }: { skip?: b
   return { ...state, reload };
 };
 
-/** The channels and their health. */
-export const useChannels = () => {
+/** GETs `path` and keeps its `data` (`empty` until loaded and when the request fails; nothing asked while `skip`). */
+const useLoaded = <T,>(path: string, empty: T, { skip = false }: { skip?: boolean } = {}) => {
   const { get } = useFetchClient();
-  const [channels, setChannels] = useState<ChannelView[]>([]);
+  const [value, setValue] = useState<T>(empty);
   const reload = useCallback(async () => {
+    if (skip) return;
     try {
-      const { data } = await get<{ data: ChannelView[] }>(`/${PLUGIN_ID}/channels`);
-      setChannels(data.data);
+      const { data } = await get<{ data: T }>(path);
+      setValue(data.data);
     } catch {
-      setChannels([]);
+      setValue(empty);
     }
-  }, [get]);
+  }, [get, path, empty, skip]);
   useEffect(() => {
     void reload();
   }, [reload]);
+  return { value, reload };
+};
+
+const NO_CHANNELS: ChannelView[] = [];
+
+/** The channels and their health. */
+export const useChannels = () => {
+  const { value: channels, reload } = useLoaded(`/${PLUGIN_ID}/channels`, NO_CHANNELS);
   return { channels, reload };
 };
 
@@ -85,21 +94,8 @@ export const describeFailure = (error: unknown): { status: number | null; messag
 };
 
 /** This month's Zalo broadcasts against the limit (null until loaded or when not allowed). */
-export const useBroadcastBudget = ({ skip = false }: { skip?: boolean } = {}) => {
-  const { get } = useFetchClient();
-  const [budget, setBudget] = useState<BroadcastBudgetView | null>(null);
-  const reload = useCallback(async () => {
-    if (skip) return;
-    try {
-      const { data } = await get<{ data: BroadcastBudgetView }>(`/${PLUGIN_ID}/broadcasts/budget`);
-      setBudget(data.data);
-    } catch {
-      setBudget(null);
-    }
-  }, [get, skip]);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
+export const useBroadcastBudget = (options: { skip?: boolean } = {}) => {
+  const { value: budget, reload } = useLoaded<BroadcastBudgetView | null>(`/${PLUGIN_ID}/broadcasts/budget`, null, options);
   return { budget, reload };
 };
 
