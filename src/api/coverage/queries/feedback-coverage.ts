@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { isPostgres } from '../../../common/db';
 import { DEFAULT_LOCALE, FEEDBACK_UID } from '../../../common/uids';
 import { OPEN_FEEDBACK_STATUSES } from '../constants';
-import { epochMs, linkOf, num, rowsOf } from './sql';
+import { aggregate, epochMs, linkOf, num, rowsOf } from './sql';
 
 export type FeedbackRow = {
   agencyDocumentId: string | null;
@@ -19,10 +19,12 @@ export type Period = { fromMs: number; toMs: number };
 
 /**
  * The period's feedback (received in it; rejected ones, spam included, left out) grouped by
- * responding agency (its document; null: not yet assigned) and by time to answer in tenths of a day
- * (null: not answered): one pass, hash aggregation, a few thousand groups at most whatever the number
- * of feedback rows. Counts are summed and medians read from these groups in memory; a median is
- * exact to a tenth of a day, the precision it is given with.
+ * responding agency (the linked agency row; null: not yet assigned) and by time to answer in tenths
+ * of a day (null: not answered): one pass, a few thousand groups at most whatever the number of
+ * feedback rows. Counts are summed and medians read from these groups in memory; a median is exact
+ * to a tenth of a day, the precision it is given with. Grouped by the link's agency id, not the
+ * agency's document: PostgreSQL knows that column's distinct values and hashes the groups (by the
+ * document it expected a group per row, sorted them all on disk: 1.4 s instead of 0.7 s on a million).
  */
 const groupedFeedback = (strapi: Core.Strapi) => {
   const db = strapi.db.connection;
@@ -36,7 +38,7 @@ const groupedFeedback = (strapi: Core.Strapi) => {
     : `round((${responded} - ${created}) / 8640000.0)`;
   const open = OPEN_FEEDBACK_STATUSES.map((status) => `'${status}'`).join(', ');
   return `
-    select a.document_id as agency_document_id,
+    select l.${agencyLink.other} as agency_id,
            case when f.responded_at is null then null else ${tenths} end as tenths,
            count(*) as received,
            sum(case when f.responded_at is not null and (f.due_at is null or ${responded} <= ${due}) then 1 else 0 end) as on_time,
@@ -44,23 +46,32 @@ const groupedFeedback = (strapi: Core.Strapi) => {
            sum(case when f.responded_at is null and f.moderation_status in (${open}) and f.due_at is not null and ${due} < ? then 1 else 0 end) as overdue
     from feedbacks f
     left join ${agencyLink.table} l on l.${agencyLink.own} = f.id
-    left join agencies a on a.id = l.${agencyLink.other}
     where f.moderation_status <> 'rejected' and ${created} >= ? and ${created} < ?
-    group by a.document_id, case when f.responded_at is null then null else ${tenths} end`;
+    group by l.${agencyLink.other}, case when f.responded_at is null then null else ${tenths} end`;
 };
 
-/** Agencies by document: the default locale's code and name. */
-const agencyNames = async (strapi: Core.Strapi, documentIds: string[]) => {
-  if (documentIds.length === 0) return new Map<string, { code: string | null; name: string | null }>();
+type AgencyNames = { documentId: string; code: string | null; name: string | null };
+
+/** Agency rows by id: their document and the document's code and name (the default locale's row). */
+const agencyNames = async (strapi: Core.Strapi, ids: number[]): Promise<Map<number, AgencyNames>> => {
+  if (ids.length === 0) return new Map();
   const result = await strapi.db.connection.raw(
-    `select document_id, code, name from (
+    `select own.id, ranked.document_id, ranked.code, ranked.name
+     from agencies own
+     join (
        select a.document_id, a.code, a.name,
               row_number() over (partition by a.document_id order by case when a.locale = '${DEFAULT_LOCALE}' then 0 else 1 end, a.id) as rn
-       from agencies a where a.document_id in (${documentIds.map(() => '?').join(', ')})
-     ) ranked where rn = 1`,
-    documentIds,
+       from agencies a
+     ) ranked on ranked.document_id = own.document_id and ranked.rn = 1
+     where own.id in (${ids.map(() => '?').join(', ')})`,
+    ids,
   );
-  return new Map(rowsOf<Record<string, unknown>>(result).map((row) => [String(row.document_id), { code: (row.code as string | null) ?? null, name: (row.name as string | null) ?? null }]));
+  return new Map(
+    rowsOf<Record<string, unknown>>(result).map((row) => [
+      num(row.id),
+      { documentId: String(row.document_id), code: (row.code as string | null) ?? null, name: (row.name as string | null) ?? null },
+    ]),
+  );
 };
 
 type Group = { received: number; onTime: number; late: number; overdue: number; answered: Array<[number, number]> };
@@ -101,13 +112,16 @@ export const feedbackCoverage = async (strapi: Core.Strapi, period: Period, now:
   const postgres = isPostgres(strapi.db.connection);
   const bound = (ms: number) => (postgres ? new Date(ms) : ms);
   const rows = rowsOf<Record<string, unknown>>(
-    await strapi.db.connection.raw(groupedFeedback(strapi), [bound(now.getTime()), bound(period.fromMs), bound(period.toMs)]),
+    await aggregate(strapi, groupedFeedback(strapi), [bound(now.getTime()), bound(period.fromMs), bound(period.toMs)]),
   );
+  const agencyIds = [...new Set(rows.map((row) => row.agency_id).filter((id) => id !== null && id !== undefined).map(num))];
+  const names = await agencyNames(strapi, agencyIds);
   const empty = (): Group => ({ received: 0, onTime: 0, late: 0, overdue: 0, answered: [] });
   const total = empty();
+  // By agency document (a document's rows, e.g. its locales, are one agency).
   const groups = new Map<string | null, Group>();
   for (const row of rows) {
-    const key = (row.agency_document_id as string | null) ?? null;
+    const key = row.agency_id === null || row.agency_id === undefined ? null : (names.get(num(row.agency_id))?.documentId ?? null);
     const group = groups.get(key) ?? empty();
     groups.set(key, group);
     for (const target of [group, total]) {
@@ -118,7 +132,7 @@ export const feedbackCoverage = async (strapi: Core.Strapi, period: Period, now:
       if (row.tenths !== null && row.tenths !== undefined) target.answered.push([Number(row.tenths), num(row.received)]);
     }
   }
-  const names = await agencyNames(strapi, [...groups.keys()].filter((key): key is string => key !== null));
-  const byAgency = [...groups].map(([key, group]) => toRow(key, key === null ? undefined : names.get(key), group)).sort(byOverdue);
+  const byDocument = new Map([...names.values()].map((agency) => [agency.documentId, agency]));
+  const byAgency = [...groups].map(([key, group]) => toRow(key, key === null ? undefined : byDocument.get(key), group)).sort(byOverdue);
   return { total: toRow(null, undefined, total), byAgency };
 };

@@ -7,7 +7,7 @@ import {
 } from '../../../common/publishing-outbox';
 import { CONSULTATION_DRAFT_UID, DEFAULT_LOCALE, POLICY_UID, RADIO_SCRIPT_UID } from '../../../common/uids';
 import { STAGE_CHANGE_COMPONENT } from '../constants';
-import { epochMs, linkOf, listAgg, num, rowsOf } from './sql';
+import { aggregate, epochMs, linkOf, listAgg, num, rowsOf } from './sql';
 
 const quoted = (values: readonly string[]) => values.map((value) => `'${value}'`).join(', ');
 
@@ -18,7 +18,9 @@ const quoted = (values: readonly string[]) => values.map((value) => `'${value}'`
  * - `hist`: their stage periods from `stageHistory` (each entry until the next one; a policy with
  *   no history has its current stage for all time);
  * - `delivered`: every `delivered` delivery of a publication (published / updated) of a policy, or of
- *   a consultation draft or radio script linked to one, with the publication's time and channel;
+ *   a consultation draft or radio script linked to one, with the publication's time and channel
+ *   (read from the deliveries towards the links, never every draft or script: a row may repeat,
+ *   `comm` is distinct);
  * - `comm`: (policy, stage, channel) where such a publication happened during the stage;
  * - `status`: each stage a policy reached (its history and its current stage), communicated or not.
  * Without the publishing plugin nothing was delivered: `delivered` is empty.
@@ -40,11 +42,21 @@ const policyStatus = (strapi: Core.Strapi): string => {
       from ${OUTBOX_DELIVERIES_TABLE} dv join ${OUTBOX_EVENTS_TABLE} e on e.id = dv.event_id
       where dv.status = 'delivered' and e.type in (${events}) and dv.target_uid = '${POLICY_UID}'
       union all
-      select t.policy_document_id, dv.channel, ${at} as at_ms
+      select p.document_id, dv.channel, ${at}
       from ${OUTBOX_DELIVERIES_TABLE} dv
       join ${OUTBOX_EVENTS_TABLE} e on e.id = dv.event_id
-      join linked t on t.target_uid = dv.target_uid and t.target_document_id = dv.target_document_id
-      where dv.status = 'delivered' and e.type in (${events})`
+      join consultation_drafts d on d.document_id = dv.target_document_id
+      join ${draftPolicy.table} dl on dl.${draftPolicy.own} = d.id
+      join policies p on p.id = dl.${draftPolicy.other}
+      where dv.status = 'delivered' and e.type in (${events}) and dv.target_uid = '${CONSULTATION_DRAFT_UID}'
+      union all
+      select p.document_id, dv.channel, ${at}
+      from ${OUTBOX_DELIVERIES_TABLE} dv
+      join ${OUTBOX_EVENTS_TABLE} e on e.id = dv.event_id
+      join radio_scripts r on r.document_id = dv.target_document_id
+      join ${scriptPolicy.table} rl on rl.${scriptPolicy.own} = r.id
+      join policies p on p.id = rl.${scriptPolicy.other}
+      where dv.status = 'delivered' and e.type in (${events}) and dv.target_uid = '${RADIO_SCRIPT_UID}'`
     : `select cast(null as varchar(255)) as policy_document_id, cast(null as varchar(255)) as channel, cast(null as real) as at_ms where 1 = 0`;
   const changedAt = epochMs(db, 'c.changed_at');
   return `
@@ -74,19 +86,6 @@ const policyStatus = (strapi: Core.Strapi): string => {
       select pol.document_id, pol.stage, null, null
       from pol left join with_history w on w.document_id = pol.document_id
       where w.document_id is null
-    ),
-    linked as (
-      select '${CONSULTATION_DRAFT_UID}' as target_uid, d.document_id as target_document_id, p.document_id as policy_document_id
-      from consultation_drafts d
-      join ${draftPolicy.table} dl on dl.${draftPolicy.own} = d.id
-      join policies p on p.id = dl.${draftPolicy.other}
-      group by d.document_id, p.document_id
-      union
-      select '${RADIO_SCRIPT_UID}', r.document_id, p.document_id
-      from radio_scripts r
-      join ${scriptPolicy.table} rl on rl.${scriptPolicy.own} = r.id
-      join policies p on p.id = rl.${scriptPolicy.other}
-      group by r.document_id, p.document_id
     ),
     delivered as (${delivered}
     ),
@@ -140,7 +139,7 @@ const toGap = (row: Record<string, unknown>): GapRow => ({
  * branch types every column (PostgreSQL resolves a UNION's nulls pair by pair, as text otherwise).
  */
 export const policyCoverage = async (strapi: Core.Strapi, maxGaps: number): Promise<PolicyCoverage> => {
-  const result = await strapi.db.connection.raw(`${policyStatus(strapi)},
+  const result = await aggregate(strapi, `${policyStatus(strapi)},
     gaps as (${gapSelect(strapi, maxGaps)})
     select 'scope' as kind, cast(null as varchar(255)) as k, count(*) as n1, cast(null as bigint) as n2,
            cast(null as varchar(255)) as title, cast(null as text) as extra from pol
@@ -176,6 +175,6 @@ export const policyCoverage = async (strapi: Core.Strapi, maxGaps: number): Prom
 
 /** Policies with a reached stage not communicated, by title, at most `limit` (all when null). */
 export const policyGaps = async (strapi: Core.Strapi, limit: number | null): Promise<GapRow[]> => {
-  const result = await strapi.db.connection.raw(`${policyStatus(strapi)} ${gapSelect(strapi, limit)}`);
+  const result = await aggregate(strapi, `${policyStatus(strapi)} ${gapSelect(strapi, limit)}`);
   return rowsOf<Record<string, unknown>>(result).map(toGap);
 };

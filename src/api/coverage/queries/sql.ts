@@ -49,3 +49,23 @@ export const num = (value: unknown): number => Number(value ?? 0) || 0;
 /** Rows of a raw query, whichever shape the driver returns. */
 export const rowsOf = <T>(result: unknown): T[] =>
   (Array.isArray(result) ? result : ((result as { rows?: T[] }).rows ?? [])) as T[];
+
+/**
+ * Runs one of the coverage's heavy aggregate statements. On PostgreSQL, in a read-only transaction
+ * of its own with `jit` and parallel workers off (`SET LOCAL`): measured on 100,000 policies and a
+ * million feedback rows, a parallel plan spent three times the CPU for a tenth less time, and JIT
+ * compiled for 100 ms what ran in under a second; one core per statement lets the two heavy ones
+ * (policies, feedback) run side by side without taking every core from the requests being served.
+ */
+export const aggregate = async (strapi: Core.Strapi, sql: string, bindings: readonly unknown[] = []): Promise<unknown> => {
+  const db = strapi.db.connection;
+  if (!isPostgres(db)) return db.raw(sql, bindings as Knex.RawBinding[]);
+  return db.transaction(
+    async (trx) => {
+      await trx.raw('set local jit = off');
+      await trx.raw('set local max_parallel_workers_per_gather = 0');
+      return trx.raw(sql, bindings as Knex.RawBinding[]);
+    },
+    { readOnly: true },
+  );
+};

@@ -91,15 +91,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async summary(query: { from?: string; to?: string }, now = new Date()): Promise<Coverage> {
       const { maxGaps, outcomeDays } = settings();
       const period = periodOf(query, now);
-      const agencies = await agencyRatio();
-      const missing = await missingAgencies(strapi);
-      const { totals, stages, channels: channelRows, reachedPairs, gaps } = await policyCoverage(strapi, maxGaps);
-      const channelPairs = { rows: channelRows, reachedPairs };
-      const consultations = await consultationTotals(strapi, now);
-      const overdue = await overdueOutcomes(strapi, now, outcomeDays, maxGaps);
-      const feedback = await feedbackCoverage(strapi, period, now);
       const publishing = outboxAvailable(strapi);
-      const activity = publishing ? await channelActivity(strapi, period) : [];
+      // Independent reads: on PostgreSQL each takes its own pooled connection, so the two heavy ones
+      // (policies, feedback) run side by side; SQLite's single connection takes them in turn.
+      const [agencies, missing, policy, consultations, overdue, feedback, activity] = await Promise.all([
+        agencyRatio(),
+        missingAgencies(strapi),
+        policyCoverage(strapi, maxGaps),
+        consultationTotals(strapi, now),
+        overdueOutcomes(strapi, now, outcomeDays, maxGaps),
+        feedbackCoverage(strapi, period, now),
+        publishing ? channelActivity(strapi, period) : Promise.resolve([]),
+      ]);
+      const { totals, stages, channels: channelRows, reachedPairs, gaps } = policy;
+      const channelPairs = { rows: channelRows, reachedPairs };
       const channelNames = publishing
         ? [...new Set<string>([...BUILT_IN_CHANNEL_NAMES, ...activity.map((row) => row.channel), ...channelPairs.rows.map((row) => row.channel)])]
         : [];
