@@ -242,7 +242,11 @@ const main = async () => {
       }
     }
 
+    // The cases before may leave requests still being served (a cold GraphQL list takes seconds): a latency case
+    // measured on a busy machine measures the backlog.
+    const idle = () => step('wait until the app nodes are idle again', () => settled([warm, nodeB, cold].filter(Boolean)));
     if (wants('coverage')) {
+      await idle();
       const coverage = await step(`coverage KPIs (${settings.coverageRounds} × GET /api/coverage, no read cache)`, () => coverageLatency({ baseUrl: cold.url, rounds: settings.coverageRounds }));
       rows.push(
         latencyRow(
@@ -257,6 +261,7 @@ const main = async () => {
     }
 
     if (wants('intake')) {
+      await idle();
       const loadBefore = os.loadavg()[0];
       const cpuBefore = cpuSeconds(warm.pid);
       const intake = await step('feedback intake', () => feedbackIntake({ baseUrl: warm.url, policyDocumentId: bulkDocumentId(1), seconds: settings.seconds }));
