@@ -7,7 +7,7 @@ import {
 } from '../../../common/publishing-outbox';
 import { CONSULTATION_DRAFT_UID, DEFAULT_LOCALE, POLICY_UID, RADIO_SCRIPT_UID } from '../../../common/uids';
 import { STAGE_CHANGE_COMPONENT } from '../constants';
-import { aggregate, epochMs, linkOf, listAgg, num, rowsOf } from './sql';
+import { aggregate, epochMs, linkOf, listAgg, num, rowsOf, type Link } from './sql';
 
 const quoted = (values: readonly string[]) => values.map((value) => `'${value}'`).join(', ');
 
@@ -36,27 +36,22 @@ const policyStatus = (strapi: Core.Strapi): string => {
   ].join(' ');
   const at = epochMs(db, 'e.occurred_at');
   const events = quoted(COMMUNICATING_EVENT_TYPES);
+  // A draft's or script's delivered publications, read from the deliveries towards their policy (a row may repeat).
+  const linkedDeliveries = (table: string, link: Link, uid: string) => `
+      select p.document_id, dv.channel, ${at}
+      from ${OUTBOX_DELIVERIES_TABLE} dv
+      join ${OUTBOX_EVENTS_TABLE} e on e.id = dv.event_id
+      join ${table} t on t.document_id = dv.target_document_id
+      join ${link.table} k on k.${link.own} = t.id
+      join policies p on p.id = k.${link.other}
+      where dv.status = 'delivered' and e.type in (${events}) and dv.target_uid = '${uid}'`;
   const delivered = outboxAvailable(strapi)
     ? `
       select dv.target_document_id as policy_document_id, dv.channel, ${at} as at_ms
       from ${OUTBOX_DELIVERIES_TABLE} dv join ${OUTBOX_EVENTS_TABLE} e on e.id = dv.event_id
       where dv.status = 'delivered' and e.type in (${events}) and dv.target_uid = '${POLICY_UID}'
-      union all
-      select p.document_id, dv.channel, ${at}
-      from ${OUTBOX_DELIVERIES_TABLE} dv
-      join ${OUTBOX_EVENTS_TABLE} e on e.id = dv.event_id
-      join consultation_drafts d on d.document_id = dv.target_document_id
-      join ${draftPolicy.table} dl on dl.${draftPolicy.own} = d.id
-      join policies p on p.id = dl.${draftPolicy.other}
-      where dv.status = 'delivered' and e.type in (${events}) and dv.target_uid = '${CONSULTATION_DRAFT_UID}'
-      union all
-      select p.document_id, dv.channel, ${at}
-      from ${OUTBOX_DELIVERIES_TABLE} dv
-      join ${OUTBOX_EVENTS_TABLE} e on e.id = dv.event_id
-      join radio_scripts r on r.document_id = dv.target_document_id
-      join ${scriptPolicy.table} rl on rl.${scriptPolicy.own} = r.id
-      join policies p on p.id = rl.${scriptPolicy.other}
-      where dv.status = 'delivered' and e.type in (${events}) and dv.target_uid = '${RADIO_SCRIPT_UID}'`
+      union all ${linkedDeliveries('consultation_drafts', draftPolicy, CONSULTATION_DRAFT_UID)}
+      union all ${linkedDeliveries('radio_scripts', scriptPolicy, RADIO_SCRIPT_UID)}`
     : `select cast(null as varchar(255)) as policy_document_id, cast(null as varchar(255)) as channel, cast(null as real) as at_ms where 1 = 0`;
   const changedAt = epochMs(db, 'c.changed_at');
   return `
