@@ -3,7 +3,7 @@ import fs from 'fs';
 import path from 'path';
 import { asAdmin, createAdminUser, loginAdmin, SUPER_ADMIN, SUPER_ADMIN_ENV } from '../helpers/admin';
 import { agencyData, createDocument, policyData, publishTrusted } from '../helpers/content';
-import { afterRadioReacts } from '../helpers/radio';
+import { afterRadioReacts, radioIdle } from '../helpers/radio';
 import { startTestApp, type TestApp } from '../helpers/strapi';
 import { waitFor } from '../helpers/wait';
 
@@ -104,6 +104,52 @@ describe('generation on publish', () => {
       draft = await createDocument(app.strapi, POLICY, policyData());
     });
     expect(await scriptsOf(draft.documentId)).toHaveLength(0);
+  });
+});
+
+describe('catch-up after a restart', () => {
+  const background = () => app.strapi.service('api::radio-script.background') as unknown as { catchUp(): void; idle(): Promise<void> };
+  const catchUp = async () => {
+    background().catchUp();
+    await radioIdle(app.strapi);
+  };
+  /** A published policy whose script is missing, as when the node died between the publish and its listener. */
+  const withoutScript = async (publishedAt?: Date) => {
+    let policy = { documentId: '' };
+    await afterRadioReacts(app.strapi, { event: 'entry.publish', uid: POLICY }, async () => {
+      policy = await publishedPolicy();
+    });
+    await app.strapi.db.query(SCRIPT).deleteMany({ where: { policy: { documentId: policy.documentId } } });
+    if (publishedAt) await app.strapi.db.query(POLICY).updateMany({ where: { documentId: policy.documentId, publishedAt: { $notNull: true } }, data: { publishedAt } });
+    return policy;
+  };
+
+  it('generates the scripts missed since the last catch-up, and only looks that far back', async () => {
+    // The boot's catch-up has run (it left a watermark); an hour before it is outside its margin.
+    await catchUp();
+    const mark = (await app.strapi.store({ type: 'app', name: 'radio' }).get({ key: 'catch-up' })) as { startedAt: string };
+    const recent = await withoutScript();
+    const old = await withoutScript(new Date(new Date(mark.startedAt).getTime() - 60 * 60 * 1000));
+
+    await catchUp();
+
+    expect(await scriptsOf(recent.documentId)).toHaveLength(1);
+    expect(await scriptsOf(old.documentId)).toHaveLength(0);
+    const next = (await app.strapi.store({ type: 'app', name: 'radio' }).get({ key: 'catch-up' })) as { startedAt: string; policies: number };
+    expect(new Date(next.startedAt).getTime()).toBeGreaterThan(new Date(mark.startedAt).getTime());
+    // The policies published since the previous catch-up (and its margin) — not the whole catalogue.
+    const published = await app.strapi.db.query(POLICY).count({ where: { locale: 'vi', publishedAt: { $notNull: true } } });
+    expect(next.policies).toBeLessThan(published);
+    expect(next.policies).toBeGreaterThanOrEqual(1);
+  });
+
+  it('looks at every published policy when there is no watermark yet (first boot of this version)', async () => {
+    const old = await withoutScript(new Date('2020-01-01T00:00:00Z'));
+    await app.strapi.store({ type: 'app', name: 'radio' }).delete({ key: 'catch-up' });
+
+    await catchUp();
+
+    expect(await scriptsOf(old.documentId)).toHaveLength(1);
   });
 });
 
