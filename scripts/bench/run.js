@@ -179,17 +179,20 @@ const latencyRow = (name, server, stats, goalText, met, notes) => ({
   notes: stats ? `p95 ${stats.p95.toFixed(0)} ms, max ${stats.max.toFixed(0)} ms over ${stats.count}${notes ? `; ${notes}` : ''}` : 'failed',
 });
 
-/** 100k vs 10k: a larger run's warm reads against the latest 10,000-policy run of this machine. */
+/** 100k vs 10k: a larger run's reads (warm and cold) against the latest 10,000-policy run of this machine. */
 const scaleRows = (rows) => {
   if (settings.policies <= 10_000) return [];
   const reference = previousRun(10_000);
   if (!reference) return [{ name: `scale ${settings.policies} vs 10,000`, server: 'app warm', notes: 'no 10,000-policy run of this machine in BENCHMARKS.md to compare with' }];
-  return ['list 25 + populate', 'single + populate'].map((name) => {
-    const now = rows.find((row) => row.key === `app warm:${name}`)?.rps;
-    const before = reference.rps[`app warm:${name}`];
-    const slower = now && before ? before / now : null;
-    return { name: `scale: ${name}`, server: 'app warm', rps: now, goal: slower ? goal('≤ 2× slower', slower <= 2) : undefined, notes: slower ? `${slower.toFixed(2)}× slower than at 10,000 (${before.toFixed(0)} req/s)` : 'n/a' };
-  });
+  return ['app warm', 'app cold'].flatMap((server) =>
+    ['list 25 + populate', 'single + populate'].map((name) => {
+      const now = rows.find((row) => row.key === `${server}:${name}`)?.rps;
+      const before = reference.rps[`${server}:${name}`];
+      const slower = now && before ? before / now : null;
+      const change = slower === null ? 'n/a' : slower >= 1 ? `${slower.toFixed(2)}× slower` : `${(1 / slower).toFixed(2)}× faster`;
+      return { name: `scale: ${name}`, server, rps: now, goal: slower ? goal('≤ 2× slower', slower <= 2) : undefined, notes: slower ? `${change} than at 10,000 (${before.toFixed(0)} req/s)` : 'n/a' };
+    }),
+  );
 };
 
 const main = async () => {
