@@ -2,7 +2,7 @@
 // hours the document service would take), in the shape Strapi 5 writes them: a draft row and a published
 // row per document, leadAgency and audiences link rows for both, one `published` publication event per
 // published row (so the reconciliation sweep finds nothing to repair and /api/changes has a history), and
-// the radio-script draft the radio catch-up would otherwise generate at every boot for each policy.
+// each policy's radio-script draft, as the generator would have made it (a real catalogue's volume of scripts).
 // Runs inside a loaded app (app-node.js with BENCH_SETUP=true), after the demo seed has made the agencies
 // and audiences the policies point at.
 const crypto = require('crypto');
@@ -143,7 +143,7 @@ const insertCoverageData = async (strapi, trx, feedback) => {
 };
 
 /**
- * The radio-script drafts the radio catch-up would generate: built and hashed exactly as
+ * The radio-script drafts the generator would have made: built and hashed exactly as
  * `generateFromPolicy` does (same queries, same source object), inserted in batches.
  */
 const insertRadioScripts = async (strapi, knex) => {
