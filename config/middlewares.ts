@@ -19,6 +19,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   { name: 'strapi::body', config: { onError: rejectUnreadableBody } },
   // GraphQL documents Apollo's validation cannot survive (fragment cycles, fragment bombs) → 400.
   'global::graphql-document-guard',
+  // Anonymous GraphQL queries answered from the read cache (after the guard: it parsed the body).
+  'global::graphql-cache',
   // Admin and authenticated answers never enter a shared cache.
   'global::private-responses',
   // Anonymous reads of published content: strong ETag, public max-age, 304 on If-None-Match.

@@ -177,6 +177,69 @@ describe('one node', () => {
   });
 });
 
+describe('GraphQL', () => {
+  const query = (documentId: string) =>
+    `query One($locale: I18NLocaleCode) { policies(filters: { documentId: { eq: "${documentId}" } }, locale: $locale) { documentId title leadAgency { name } } }`;
+  const ask = (body: object) => app.http().post('/graphql').send(body);
+  const titleOf = (response: { body: { data?: { policies?: Array<{ title: string }> } } }) => response.body.data?.policies?.[0]?.title;
+
+  it('answers a repeated anonymous query from memory, and reads again once what it holds changed', async () => {
+    const body = { query: query(policyId), variables: { locale: 'vi' } };
+    const first = await ask(body);
+    expect(first.status).toBe(200);
+    expect(first.headers['x-read-cache']).toBe('miss');
+    await retitleBehindTheCache(policyId, 'Đổi thẳng, hỏi bằng GraphQL');
+    const second = await ask(body);
+    await retitleBehindTheCache(policyId, 'Chính sách đọc từ bộ nhớ');
+    expect(second.headers['x-read-cache']).toBe('hit');
+    expect(second.text).toBe(first.text);
+    expect(second.headers['content-type']).toBe(first.headers['content-type']);
+    // Other variables are another answer.
+    expect((await ask({ ...body, variables: { locale: 'en' } })).headers['x-read-cache']).toBe('miss');
+
+    // The lead agency it populates is renamed: the next answer is read again.
+    await app.strapi.documents(AGENCY).update({ documentId: agencyId, data: { name: 'Sở Tài chính (GraphQL)' } } as never);
+    const after = await ask(body);
+    expect(after.headers['x-read-cache']).toBe('miss');
+    expect(after.body.data.policies[0].leadAgency.name).toBe('Sở Tài chính (GraphQL)');
+  });
+
+  it('never answers from memory, nor keeps, an authenticated request, a mutation, a batch or an answer with errors', async () => {
+    const body = { query: query(policyId) };
+    await ask(body);
+    expect((await ask(body)).headers['x-read-cache']).toBe('hit');
+    const token = await createFullAccessToken(app.strapi, 'graphql-cache');
+    await retitleBehindTheCache(policyId, 'Đổi thẳng, hỏi bằng khóa API');
+    const authed = await ask(body).set('Authorization', `Bearer ${token}`);
+    await retitleBehindTheCache(policyId, 'Chính sách đọc từ bộ nhớ');
+    expect(authed.headers['x-read-cache']).toBeUndefined();
+    expect(titleOf(authed)).toBe('Đổi thẳng, hỏi bằng khóa API');
+
+    const refused = { query: '{ feedbacks { documentId content } }' };
+    for (let i = 0; i < 2; i += 1) {
+      const answer = await ask(refused);
+      expect(answer.body.errors?.length).toBeGreaterThan(0);
+      expect(answer.headers['x-read-cache']).toBe(undefined);
+    }
+    const mutation = { query: `mutation { deletePolicy(documentId: "${policyId}") { documentId } }` };
+    for (let i = 0; i < 2; i += 1) expect((await ask(mutation)).headers['x-read-cache']).toBeUndefined();
+    expect((await app.strapi.db.query(POLICY).count({ where: { documentId: policyId } }))).toBeGreaterThan(0);
+    const batch = await app.http().post('/graphql').send([body]);
+    expect(batch.headers['x-read-cache']).toBeUndefined();
+  });
+
+  it('keeps its answers when a citizen sends feedback (feedback is in no public answer)', async () => {
+    const body = { query: query(policyId) };
+    await ask(body);
+    expect((await ask(body)).headers['x-read-cache']).toBe('hit');
+    const intake = await app.http().post('/api/feedbacks').set('X-Forwarded-For', '10.20.30.40').send({
+      data: { policy: policyId, submitterType: 'citizen', content: 'Góp ý khi câu trả lời GraphQL đang được giữ trong bộ nhớ.', category: 'comment' },
+    });
+    expect(intake.status).toBe(201);
+    expect((await ask(body)).headers['x-read-cache']).toBe('hit');
+  });
+});
+
 const publicRoleId = async (): Promise<number> =>
   ((await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } })) as { id: number }).id;
 
@@ -214,6 +277,15 @@ describeOnPostgres('two nodes on one PostgreSQL database', () => {
       return response.body.data?.title === 'Sửa trên nút thứ nhất' ? response : null;
     }, { timeoutMs: 5000, intervalMs: 10 });
     expect(seen.status).toBe(200);
+  });
+
+  it('a GraphQL answer on the other node is read again once a publish here commits', async () => {
+    const body = { query: `{ policies(filters: { documentId: { eq: "${policyId}" } }) { title } }` };
+    const otherAsk = () => request(otherUrl).post('/graphql').send(body);
+    await eventually('the GraphQL answer cached on the other node', async () => (await otherAsk()).headers['x-read-cache'] === 'hit');
+    await app.strapi.documents(POLICY).update({ documentId: policyId, locale: 'vi', data: { title: 'Sửa trên nút thứ nhất, đọc bằng GraphQL' } } as never);
+    await publishTrusted(app.strapi, POLICY, policyId);
+    await eventually('the other node answers the new title', async () => (await otherAsk()).body.data?.policies?.[0]?.title === 'Sửa trên nút thứ nhất, đọc bằng GraphQL', { timeoutMs: 5000, intervalMs: 10 });
   });
 
   it('an unpublish on one node is never served by the other from memory afterwards', async () => {
