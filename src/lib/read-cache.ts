@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { Core } from '@strapi/strapi';
 
@@ -108,6 +109,19 @@ export const createReadCache = (config: ReadCacheConfig): ReadCache => {
     stats: () => ({ entries: entries.size, bytes: entries.calculatedSize, generation, trusted }),
   };
 };
+
+/**
+ * The bytes an answer is sent (and kept) as: a string as it is, an object as JSON; undefined for
+ * what is not hashed here (files, streams, buffers).
+ */
+export const serialisedBody = (body: unknown): string | undefined => {
+  if (typeof body === 'string') return body;
+  if (typeof body !== 'object' || body === null || Buffer.isBuffer(body) || typeof (body as { pipe?: unknown }).pipe === 'function') return undefined;
+  return JSON.stringify(body);
+};
+
+/** A strong ETag: a hash of the exact bytes sent. */
+export const etagOf = (text: string): string => `"${createHash('sha256').update(text).digest('base64url').slice(0, 32)}"`;
 
 const caches = new WeakMap<Core.Strapi, ReadCache>();
 

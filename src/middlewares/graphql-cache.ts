@@ -4,7 +4,7 @@ import { getOperationAST, parse } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { PUBLIC_ACTIONS } from '../bootstrap/public-permissions';
 import type { Next, RequestContext } from '../common/http';
-import { readCacheOf } from '../lib/read-cache';
+import { etagOf, readCacheOf, serialisedBody } from '../lib/read-cache';
 import { dependencyGraph } from '../lib/read-cache-invalidation';
 import { matchedRoutePaths } from '../lib/route-match';
 
@@ -22,12 +22,6 @@ const publicDependencies = (strapi: Core.Strapi): ReadonlySet<string> => {
   const graph = dependencyGraph(strapi);
   const readable = PUBLIC_ACTIONS.filter((action) => action.endsWith('.find')).map((action) => action.slice(0, action.lastIndexOf('.')));
   return new Set(readable.flatMap((uid) => [...(graph.get(uid) ?? [uid])]));
-};
-
-const bodyText = (body: unknown): string | undefined => {
-  if (typeof body === 'string') return body;
-  if (typeof body !== 'object' || body === null || Buffer.isBuffer(body) || typeof (body as { pipe?: unknown }).pipe === 'function') return undefined;
-  return JSON.stringify(body);
 };
 
 /**
@@ -89,7 +83,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     const generation = cache.generation();
     await next();
     if (ctx.status !== 200) return undefined;
-    const body = bodyText(ctx.body);
+    const body = serialisedBody(ctx.body);
     if (body === undefined) return undefined;
     let answer: { data?: unknown; errors?: unknown };
     try {
@@ -100,8 +94,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     if (answer.errors !== undefined || answer.data === undefined || answer.data === null) return undefined;
     dependsOn ??= publicDependencies(strapi);
     const contentType = ctx.response.get('Content-Type') || 'application/json; charset=utf-8';
-    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
-    cache.set(key, { body, contentType, etag, dependsOn }, generation);
+    cache.set(key, { body, contentType, etag: etagOf(body), dependsOn }, generation);
     ctx.set('X-Read-Cache', 'miss');
     return undefined;
   };

@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { Next, RequestContext } from '../common/http';
-import { readCacheOf, type CachedAnswer } from '../lib/read-cache';
+import { etagOf, readCacheOf, serialisedBody, type CachedAnswer } from '../lib/read-cache';
 import { dependenciesOfHandler, dependencyGraph } from '../lib/read-cache-invalidation';
 
 /** Content-API handlers whose answers are published content, the same for every anonymous caller. */
@@ -29,14 +28,8 @@ const isPublicRead = (ctx: RequestContext): boolean => {
   return PUBLIC_HANDLERS.some((pattern) => pattern.test(handler));
 };
 
-/** Objects (sent as JSON) and strings (JSON, or a feed's XML) only: files and streams are not hashed here. */
-const isHashableBody = (body: unknown): boolean =>
-  typeof body === 'string' || (typeof body === 'object' && body !== null && !Buffer.isBuffer(body) && typeof (body as { pipe?: unknown }).pipe !== 'function');
-
 /** Requests the read cache may answer: anonymous GET/HEAD (an API token or a user's JWT always reaches the handler). */
 const mayServeFromCache = (ctx: RequestContext): boolean => (ctx.method === 'GET' || ctx.method === 'HEAD') && !ctx.get('authorization');
-
-const hashOf = (text: string): string => `"${createHash('sha256').update(text).digest('base64url').slice(0, 32)}"`;
 
 /** Sends an answer with its caching headers, or 304 with no body when the client already has it. */
 const send = (ctx: RequestContext, answer: Pick<CachedAnswer, 'body' | 'contentType' | 'etag'>, maxAge: number, from: 'hit' | 'miss') => {
@@ -94,12 +87,12 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     try {
       const generation = cache.generation();
       await next();
-      if (!isPublicRead(ctx) || !isHashableBody(ctx.body)) return;
       // Serialise once: the hash and the bytes sent are the same string. The content type the handler
       // set is kept (Koa set `application/json` for an object; a feed sets Atom or JSON Feed).
-      const body = typeof ctx.body === 'string' ? ctx.body : JSON.stringify(ctx.body);
+      const body = isPublicRead(ctx) ? serialisedBody(ctx.body) : undefined;
+      if (body === undefined) return;
       const contentType = ctx.response.get('Content-Type') || 'application/json; charset=utf-8';
-      const answer = { body, contentType, etag: hashOf(body) };
+      const answer = { body, contentType, etag: etagOf(body) };
       const handler = (ctx.state.route as { handler: string }).handler;
       const ownMaxAge = maxAgeOf(strapi, handler);
       if (ctx.method === 'GET') {
